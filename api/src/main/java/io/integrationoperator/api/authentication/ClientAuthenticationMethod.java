@@ -1,0 +1,9 @@
+package io.integrationoperator.api.authentication;
+
+/** How the client authenticates at the token endpoint. */
+public enum ClientAuthenticationMethod {
+  /** Client id and secret in an HTTP Basic Authorization header. */
+  ClientSecretBasic,
+  /** Client id and secret as form parameters in the request body. */
+  ClientSecretPost;
+}

@@ -1,0 +1,43 @@
+package io.integrationoperator.api.integration;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** One configured connection to a real system that an IntegrationModel describes. */
+@Group(Integration.GROUP)
+@Version(Integration.VERSION)
+@ShortNames("intg")
+@AdditionalPrinterColumn(
+    name = "Model",
+    jsonPath = ".spec.modelRef.name",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Endpoint",
+    jsonPath = ".status.endpoint",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Ready",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Reason",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class Integration extends CustomResource<IntegrationSpec, IntegrationStatus>
+    implements Namespaced {
+  public static final String GROUP = "integration-operator.io";
+  public static final String VERSION = "v1alpha1";
+
+  @Override
+  protected IntegrationStatus initStatus() {
+    return new IntegrationStatus();
+  }
+}

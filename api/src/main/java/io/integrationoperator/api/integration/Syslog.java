@@ -1,0 +1,59 @@
+package io.integrationoperator.api.integration;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+
+/** Syslog server that also receives the Integration's log records. */
+public class Syslog {
+
+  @JsonPropertyDescription("Syslog server host name or IP address.")
+  @Required
+  private String host;
+
+  @JsonPropertyDescription("Syslog server port; defaults to 514.")
+  @Min(1)
+  @Max(65535)
+  private Integer port;
+
+  @JsonPropertyDescription("UDP or TCP; defaults to UDP.")
+  private SyslogProtocol protocol;
+
+  @JsonPropertyDescription("Syslog facility name, for example local0; defaults to user.")
+  @Pattern("^(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])$")
+  private String facility;
+
+  public String getHost() {
+    return host;
+  }
+
+  public void setHost(String host) {
+    this.host = host;
+  }
+
+  public Integer getPort() {
+    return port;
+  }
+
+  public void setPort(Integer port) {
+    this.port = port;
+  }
+
+  public SyslogProtocol getProtocol() {
+    return protocol;
+  }
+
+  public void setProtocol(SyslogProtocol protocol) {
+    this.protocol = protocol;
+  }
+
+  public String getFacility() {
+    return facility;
+  }
+
+  public void setFacility(String facility) {
+    this.facility = facility;
+  }
+}

@@ -1,0 +1,46 @@
+package io.integrationoperator.api.model;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+import io.integrationoperator.api.integration.Integration;
+
+/** One OpenAPI document whose operations become callable tasks. */
+@Group(Integration.GROUP)
+@Version(Integration.VERSION)
+@ShortNames("im")
+@AdditionalPrinterColumn(
+    name = "Title",
+    jsonPath = ".status.title",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Version",
+    jsonPath = ".status.version",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Tasks",
+    jsonPath = ".status.taskCount",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Ready",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Reason",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class IntegrationModel extends CustomResource<IntegrationModelSpec, IntegrationModelStatus>
+    implements Namespaced {
+
+  @Override
+  protected IntegrationModelStatus initStatus() {
+    return new IntegrationModelStatus();
+  }
+}
