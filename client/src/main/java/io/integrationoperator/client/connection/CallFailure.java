@@ -1,0 +1,15 @@
+package io.integrationoperator.client.connection;
+
+/** Why a call produced no response envelope. Values are the Connected condition reasons. */
+public enum CallFailure {
+  /** The TCP connection could not be opened or broke. */
+  ConnectionFailed,
+  /** The TLS handshake failed, for example because the certificate is not trusted. */
+  TlsHandshakeFailed,
+  /** The call took longer than the timeout. */
+  Timeout,
+  /** The token or key request failed before the call was made. */
+  TokenRequestFailed,
+  /** The settings cannot produce a request, for example a malformed base URL. */
+  InvalidRequest
+}

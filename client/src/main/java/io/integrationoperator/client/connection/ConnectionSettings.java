@@ -1,0 +1,41 @@
+package io.integrationoperator.client.connection;
+
+import io.integrationoperator.api.integration.IntegrationSpec;
+import io.integrationoperator.client.catalog.SecuritySchemeInfo;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything needed to call one Integration, resolved from its spec, its model and its Secrets. The
+ * operator's probe and the executor build the same settings, so both call alike.
+ *
+ * @param baseUrl effective base URL, for example https://api.example.test:8443/api/v3
+ * @param spec the Integration spec, for TLS, authentication and probe settings
+ * @param scheme the model's security scheme the authentication applies, if any
+ * @param credentials projected credential values by normalised key (see {@link CredentialKeys});
+ *     never logged
+ * @param caBundlePem PEM certificates from tls.caBundle, if set
+ * @param timeout maximum duration of one call
+ */
+public record ConnectionSettings(
+    String baseUrl,
+    IntegrationSpec spec,
+    Optional<SecuritySchemeInfo> scheme,
+    Map<String, String> credentials,
+    Optional<String> caBundlePem,
+    Duration timeout) {
+
+  @Override
+  public String toString() {
+    return "ConnectionSettings[baseUrl="
+        + baseUrl
+        + ", scheme="
+        + scheme.map(SecuritySchemeInfo::name).orElse("none")
+        + ", credentialKeys="
+        + credentials.keySet()
+        + ", timeout="
+        + timeout
+        + "]";
+  }
+}
