@@ -1,0 +1,58 @@
+package io.integrationoperator.operator;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.integrationoperator.operator.integration.IntegrationReconciler;
+import io.integrationoperator.operator.model.IntegrationModelReconciler;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import java.util.function.Consumer;
+
+/**
+ * Builds the operator: a JOSDK {@link Operator} with the IntegrationModel and Integration
+ * reconcilers registered. The cluster main class and local mode both start it through {@link
+ * #create}.
+ */
+public final class IntegrationOperator {
+
+  private IntegrationOperator() {}
+
+  /**
+   * Creates the operator without starting it; the caller calls {@link Operator#start()} and {@link
+   * Operator#stop()}. The operator does not close the client when it stops, because the caller owns
+   * it.
+   */
+  public static Operator create(KubernetesClient client, OperatorSettings settings) {
+    Operator operator =
+        new Operator(
+            overrider -> {
+              overrider.withKubernetesClient(client).withCloseClientOnStop(false);
+              // JSON Patch of the status subresource works on every API server, including the
+              // fabric8 mock server that local mode runs; the status is owned wholly by the
+              // operator, so server-side apply brings nothing here.
+              overrider.withUseSSAToPatchPrimaryResource(false);
+              if (settings.leaderElection()) {
+                overrider.withLeaderElectionConfiguration(
+                    LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
+                            settings.leaseName())
+                        .withLeaseNamespace(settings.leaseNamespace())
+                        .build());
+              }
+            });
+    operator.register(new IntegrationModelReconciler(), watching(settings));
+    operator.register(new IntegrationReconciler(settings), watching(settings));
+    return operator;
+  }
+
+  private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> watching(
+      OperatorSettings settings) {
+    return overrider -> {
+      if (settings.namespaces().isEmpty()) {
+        overrider.watchingAllNamespaces();
+      } else {
+        overrider.settingNamespaces(settings.namespaces());
+      }
+    };
+  }
+}

@@ -1,0 +1,151 @@
+package io.integrationoperator.operator;
+
+import io.fabric8.kubernetes.api.model.Duration;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.integrationoperator.operator.health.HealthServer;
+import io.javaoperatorsdk.operator.Operator;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.text.ParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the operator in a cluster. It connects with the current kubeconfig or, inside a pod, with
+ * the pod's ServiceAccount (the fabric8 default configuration tries both).
+ *
+ * <p>Options, each also settable through the environment variable in brackets:
+ *
+ * <ul>
+ *   <li>{@code --namespaces=a,b} [WATCH_NAMESPACES]: namespaces to watch; empty watches all
+ *   <li>{@code --leader-election=true|false} [LEADER_ELECTION]: elect a leader through a Lease
+ *       (default true), so that several replicas are safe
+ *   <li>{@code --lease-name=NAME} [LEASE_NAME]: the Lease name
+ *   <li>{@code --lease-namespace=NS} [LEASE_NAMESPACE]: the Lease namespace; default the operator's
+ *       own namespace
+ *   <li>{@code --probe-interval=5m} [PROBE_INTERVAL]: default time between connectivity probes
+ *   <li>{@code --health-port=8081} [HEALTH_PORT]: port of /healthz and /readyz; -1 for none
+ * </ul>
+ */
+public final class OperatorMain {
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorMain.class);
+
+  private OperatorMain() {}
+
+  public static void main(String[] args) throws IOException {
+    OperatorSettings settings;
+    try {
+      settings = parseSettings(args, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("integration-operator: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    Operator operator = IntegrationOperator.create(client, settings);
+    HealthServer health =
+        settings.healthPort() < 0
+            ? null
+            : HealthServer.start(
+                new InetSocketAddress(settings.healthPort()), operator::getRuntimeInfo);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.info("Stopping the operator");
+                  operator.stop();
+                  if (health != null) {
+                    health.close();
+                  }
+                  client.close();
+                },
+                "operator-shutdown"));
+
+    LOG.info(
+        "Starting the operator: namespaces={}, leaderElection={}, healthPort={}",
+        settings.namespaces().isEmpty() ? "all" : settings.namespaces(),
+        settings.leaderElection(),
+        settings.healthPort());
+    operator.start();
+  }
+
+  /**
+   * Builds settings from {@code --name=value} arguments, falling back to environment variables and
+   * then to defaults.
+   *
+   * @throws IllegalArgumentException on an unknown option or an invalid value
+   */
+  static OperatorSettings parseSettings(String[] args, Map<String, String> env) {
+    Map<String, String> options = new HashMap<>();
+    for (String arg : args) {
+      int equals = arg.indexOf('=');
+      if (!arg.startsWith("--") || equals < 0) {
+        throw new IllegalArgumentException("invalid argument " + arg + ", expected --name=value");
+      }
+      options.put(arg.substring(2, equals), arg.substring(equals + 1));
+    }
+    Map<String, String> known =
+        Map.of(
+            "namespaces", "WATCH_NAMESPACES",
+            "leader-election", "LEADER_ELECTION",
+            "lease-name", "LEASE_NAME",
+            "lease-namespace", "LEASE_NAMESPACE",
+            "probe-interval", "PROBE_INTERVAL",
+            "health-port", "HEALTH_PORT");
+    for (String name : options.keySet()) {
+      if (!known.containsKey(name)) {
+        throw new IllegalArgumentException(
+            "unknown option --"
+                + name
+                + ", known options: --"
+                + String.join(", --", known.keySet()));
+      }
+    }
+    known.forEach((option, variable) -> options.computeIfAbsent(option, o -> env.get(variable)));
+
+    Set<String> namespaces =
+        Arrays.stream(options.getOrDefault("namespaces", "").split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toSet());
+    boolean leaderElection =
+        !"false".equalsIgnoreCase(options.getOrDefault("leader-election", "true"));
+    String leaseName = options.getOrDefault("lease-name", OperatorSettings.DEFAULT_LEASE_NAME);
+    String leaseNamespace = options.get("lease-namespace");
+    java.time.Duration probeInterval =
+        options.get("probe-interval") == null
+            ? OperatorSettings.DEFAULT_PROBE_INTERVAL
+            : parseDuration("probe-interval", options.get("probe-interval"));
+    int healthPort =
+        parsePort(
+            options.getOrDefault(
+                "health-port", String.valueOf(OperatorSettings.DEFAULT_HEALTH_PORT)));
+    return new OperatorSettings(
+        namespaces, leaderElection, leaseName, leaseNamespace, probeInterval, healthPort);
+  }
+
+  private static java.time.Duration parseDuration(String option, String value) {
+    try {
+      return Duration.parse(value).getDuration();
+    } catch (ParseException e) {
+      throw new IllegalArgumentException(
+          "invalid --" + option + " " + value + ", expected a duration such as 5m or 30s", e);
+    }
+  }
+
+  private static int parsePort(String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "invalid --health-port " + value + ", expected a port number or -1", e);
+    }
+  }
+}

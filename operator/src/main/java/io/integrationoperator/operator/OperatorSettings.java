@@ -1,0 +1,80 @@
+package io.integrationoperator.operator;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Runtime settings of the operator, shared by the cluster main class and local mode.
+ *
+ * @param namespaces namespaces to watch; empty means all namespaces
+ * @param leaderElection whether replicas elect a leader through a Lease before reconciling
+ * @param leaseName name of the Lease used for leader election
+ * @param leaseNamespace namespace of the Lease; null means the namespace the operator runs in
+ * @param defaultProbeInterval time between connectivity probes when an Integration sets no
+ *     spec.probe.interval
+ * @param healthPort TCP port of the /healthz and /readyz endpoints, or -1 for no endpoints
+ */
+public record OperatorSettings(
+    Set<String> namespaces,
+    boolean leaderElection,
+    String leaseName,
+    String leaseNamespace,
+    Duration defaultProbeInterval,
+    int healthPort) {
+
+  /** Lease name used when none is configured. */
+  public static final String DEFAULT_LEASE_NAME = "integration-operator-leader";
+
+  /** Probe interval used when neither the Integration nor the settings give one. */
+  public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofMinutes(5);
+
+  /** Port of the health endpoints when none is configured. */
+  public static final int DEFAULT_HEALTH_PORT = 8081;
+
+  public OperatorSettings {
+    namespaces = Set.copyOf(Objects.requireNonNull(namespaces, "namespaces"));
+    Objects.requireNonNull(leaseName, "leaseName");
+    Objects.requireNonNull(defaultProbeInterval, "defaultProbeInterval");
+    if (defaultProbeInterval.isNegative() || defaultProbeInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "defaultProbeInterval must be positive, got " + defaultProbeInterval);
+    }
+    if (healthPort != -1 && (healthPort < 0 || healthPort > 65535)) {
+      throw new IllegalArgumentException("healthPort must be -1 or 0-65535, got " + healthPort);
+    }
+  }
+
+  /**
+   * Returns settings for an in-process operator: all namespaces, no leader election, the default
+   * probe interval and no health endpoints.
+   */
+  public static OperatorSettings inProcess() {
+    return new OperatorSettings(
+        Set.of(), false, DEFAULT_LEASE_NAME, null, DEFAULT_PROBE_INTERVAL, -1);
+  }
+
+  /** Returns a copy that watches the given namespaces; an empty set means all namespaces. */
+  public OperatorSettings withNamespaces(Set<String> newNamespaces) {
+    return new OperatorSettings(
+        newNamespaces, leaderElection, leaseName, leaseNamespace, defaultProbeInterval, healthPort);
+  }
+
+  /** Returns a copy with the given default probe interval. */
+  public OperatorSettings withDefaultProbeInterval(Duration interval) {
+    return new OperatorSettings(
+        namespaces, leaderElection, leaseName, leaseNamespace, interval, healthPort);
+  }
+
+  /** Returns a copy with leader election on, using the given Lease. */
+  public OperatorSettings withLeaderElection(String name, String namespace) {
+    return new OperatorSettings(
+        namespaces, true, name, namespace, defaultProbeInterval, healthPort);
+  }
+
+  /** Returns a copy whose health endpoints listen on the given port, or -1 for none. */
+  public OperatorSettings withHealthPort(int port) {
+    return new OperatorSettings(
+        namespaces, leaderElection, leaseName, leaseNamespace, defaultProbeInterval, port);
+  }
+}
