@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 /**
  * A real nginx ({@value #NGINX_BINARY}, Debian package nginx-light) started as a child process on
  * 127.0.0.1 and a port it picks itself, with a generated configuration in a temporary directory. It
- * serves fixed answers:
+ * serves fixed responses:
  *
  * <ul>
  *   <li>{@code /api/v3} and {@code /api/v3/}: 200 with {@value #ROOT_JSON}
@@ -62,7 +62,7 @@ public final class NginxServer implements AutoCloseable {
   /** Body of {@code /api/v3/text}. */
   public static final String PLAIN_TEXT = "plain text answer";
 
-  /** Body of unknown paths under {@code /api/v3/}. */
+  /** Body of unknown paths under {@code /api/}. */
   public static final String NOT_FOUND_JSON = "{\"message\":\"not found\"}";
 
   private static final String HOST = "127.0.0.1";
@@ -86,7 +86,7 @@ public final class NginxServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
-  /** Starts building a server; without {@link Builder#tls} it serves plain HTTP. */
+  /** Starts building a server. Without {@link Builder#tls} it serves plain HTTP. */
   public static Builder builder() {
     return new Builder();
   }
@@ -132,7 +132,8 @@ public final class NginxServer implements AutoCloseable {
 
   /**
    * Returns the access log once it has at least {@code count} entries. nginx writes an entry after
-   * it has sent the response, so a client can see the answer slightly before the entry exists.
+   * it has sent the response, so a client can receive the response slightly before the entry
+   * exists.
    *
    * @throws AssertionError when fewer entries exist after 5 seconds
    */
@@ -161,7 +162,7 @@ public final class NginxServer implements AutoCloseable {
     return readIfExists(prefix.resolve("logs/error.log"));
   }
 
-  /** Stops nginx and waits until it has exited; the port then refuses connections. */
+  /** Stops nginx and waits until it has exited, so the port then refuses connections. */
   public void stop() {
     destroyProcess();
     try {
@@ -211,7 +212,7 @@ public final class NginxServer implements AutoCloseable {
         node.path("protocol").asText());
   }
 
-  /** Options of a server; {@link #start()} writes the configuration and starts nginx. */
+  /** Options of a server. {@link #start()} writes the configuration and starts nginx. */
   public static final class Builder {
     private TestCertificates.Issued serverCertificate;
     private TestCertificates.Issued clientCa;
@@ -325,7 +326,7 @@ public final class NginxServer implements AutoCloseable {
       return builder.start();
     }
 
-    /** Waits until the port accepts connections; returns why not when nginx exits first. */
+    /** Waits until the port accepts connections, or returns the reason when nginx exits first. */
     private static Optional<String> awaitListening(Process process, int port) {
       long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
       while (System.nanoTime() < deadline) {
@@ -344,8 +345,8 @@ public final class NginxServer implements AutoCloseable {
 
     private String configuration(Path prefix, int port) {
       StringBuilder conf = new StringBuilder();
-      // As root, workers would switch to "nobody" and could not read the files in the
-      // temporary directory; as any other user nginx ignores the directive with a warning.
+      // As root, workers would otherwise switch to "nobody" and could not read the files in the
+      // temporary directory. Under any other user nginx ignores the directive with a warning.
       if (isRoot()) {
         conf.append("user root;\n");
       }
@@ -370,7 +371,7 @@ public final class NginxServer implements AutoCloseable {
           .append("  access_log ")
           .append(prefix.resolve("logs/access.log"))
           .append(" requests;\n")
-          // nginx drops headers with underscores, such as api_key, unless told otherwise.
+          // nginx drops headers with underscores, such as api_key, unless this is on.
           .append("  underscores_in_headers on;\n")
           .append("  default_type application/octet-stream;\n")
           .append("  server {\n");
@@ -405,8 +406,8 @@ public final class NginxServer implements AutoCloseable {
     }
 
     private void appendLocations(StringBuilder conf, Path prefix) {
-      // Answers are files because "return" acts before the access phase and so would skip
-      // Basic authentication.
+      // Responses come from files because "return" acts before the access phase and so would
+      // skip Basic authentication.
       conf.append("    location /api/ {\n");
       if (basicAuthUser != null) {
         conf.append("      auth_basic \"test\";\n")

@@ -3,11 +3,13 @@ package io.integrationoperator.client.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Credentials;
@@ -85,7 +87,7 @@ class NginxServerIT {
   }
 
   @Test
-  void answersUnknownPathWithJson404() throws IOException {
+  void returnsJson404ForUnknownPath() throws IOException {
     Request request =
         new Request.Builder()
             .url(nginx.apiUrl() + "/unknown")
@@ -122,7 +124,7 @@ class NginxServerIT {
   }
 
   private static boolean canConnect(int port) {
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
       return true;
     } catch (IOException e) {
       return false;
@@ -139,7 +141,7 @@ class NginxServerIT {
     factory.init(trustStore);
     X509TrustManager trustManager = (X509TrustManager) factory.getTrustManagers()[0];
     SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, new javax.net.ssl.TrustManager[] {trustManager}, null);
+    context.init(null, new TrustManager[] {trustManager}, null);
     return new OkHttpClient.Builder()
         .sslSocketFactory(context.getSocketFactory(), trustManager)
         .build();

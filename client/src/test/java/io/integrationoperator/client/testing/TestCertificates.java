@@ -48,7 +48,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class TestCertificates {
 
-  /** Host names in the server certificates' subject alternative names. */
+  /** DNS name in the server certificates' subject alternative names. */
   public static final String DNS_NAME = "localhost";
 
   /** IP address in the server certificates' subject alternative names. */
@@ -267,7 +267,7 @@ public final class TestCertificates {
   }
 
   /**
-   * Writes a certificate, or a private key as PKCS#8 "PRIVATE KEY", which nginx and the JDK read.
+   * Encodes a certificate, or a private key as PKCS#8 "PRIVATE KEY", which nginx and the JDK read.
    */
   private static String toPem(Object object) throws IOException {
     StringWriter text = new StringWriter();
