@@ -1,0 +1,29 @@
+package io.integrationoperator.operator.model;
+
+/**
+ * Condition types and reasons of an IntegrationModel.
+ *
+ * <ul>
+ *   <li>Valid: True {@code DocumentValid}; False {@code DocumentInvalid}, {@code DocumentMissing},
+ *       {@code DocumentTooLarge}, {@code ConfigMapNotFound}, {@code ConfigMapKeyNotFound}
+ *   <li>Ready: True {@code Ready}; False with the reason of Valid
+ * </ul>
+ */
+public final class ModelConditions {
+  public static final String VALID = "Valid";
+  public static final String READY = "Ready";
+
+  public static final String DOCUMENT_VALID = "DocumentValid";
+  public static final String DOCUMENT_INVALID = "DocumentInvalid";
+  public static final String DOCUMENT_MISSING = "DocumentMissing";
+  public static final String DOCUMENT_TOO_LARGE = "DocumentTooLarge";
+  public static final String CONFIG_MAP_NOT_FOUND = "ConfigMapNotFound";
+  public static final String CONFIG_MAP_KEY_NOT_FOUND = "ConfigMapKeyNotFound";
+
+  /**
+   * Reason of the Warning Event that reports a parsed document's warnings, such as renamed tasks.
+   */
+  public static final String DOCUMENT_WARNINGS = "DocumentWarnings";
+
+  private ModelConditions() {}
+}
