@@ -1,0 +1,211 @@
+package io.integrationoperator.client.http;
+
+import io.integrationoperator.api.integration.Tls;
+import io.integrationoperator.client.connection.ConnectionSettings;
+import io.integrationoperator.client.connection.InvalidSettingsException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates OkHttp clients for connection settings. All clients of one factory share a connection
+ * pool and a dispatcher, and each settings' client is derived from a base client with {@code
+ * newBuilder()}. Clients are cached per TLS and timeout configuration, so repeated calls reuse
+ * connections.
+ *
+ * <ul>
+ *   <li>TLS: with {@code tls.verify} false the server certificate and host name are not checked,
+ *       and a WARN is logged when such a client is created. A {@code caBundlePem} adds its CAs to
+ *       the JVM default trust store rather than replacing it. {@code tls.serverName} is sent in SNI
+ *       and checked against the certificate while the TCP connection goes to the URL host.
+ *   <li>Timeouts: the settings' timeout bounds the whole call, and the connect timeout is the
+ *       smaller of it and {@link #MAX_CONNECT_TIMEOUT}.
+ *   <li>Redirects are not followed, so credentials never travel to the host a 3xx names. The caller
+ *       receives the 3xx response itself.
+ *   <li>Cookies are not stored between calls.
+ * </ul>
+ */
+public final class HttpClientFactory {
+
+  /** Call timeout used when the settings have none. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Upper bound of the TCP connect timeout. */
+  public static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpClientFactory.class);
+  private static final int MAX_CACHED_CLIENTS = 64;
+  private static final HttpClientFactory SHARED = new HttpClientFactory();
+
+  /** Accepts every name because the TLS handshake has already checked tls.serverName. */
+  private static final HostnameVerifier CHECKED_DURING_HANDSHAKE = (host, session) -> true;
+
+  private static final HostnameVerifier NO_VERIFICATION = (host, session) -> true;
+
+  private final OkHttpClient base;
+
+  /** Guarded by itself. */
+  private final Map<ClientKey, OkHttpClient> clients =
+      new LeastRecentlyUsedMap<>(MAX_CACHED_CLIENTS);
+
+  /** Creates a factory with its own connection pool and dispatcher. */
+  public HttpClientFactory() {
+    // TODO: spec.gateway.proxy is not applied yet, so calls go to the server directly.
+    this.base =
+        new OkHttpClient.Builder()
+            .connectionPool(new ConnectionPool())
+            .dispatcher(new Dispatcher())
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .build();
+  }
+
+  /** Returns the factory shared by every {@code IntegrationClient} of this JVM. */
+  public static HttpClientFactory shared() {
+    return SHARED;
+  }
+
+  /**
+   * Returns a client for the settings' TLS configuration and timeout.
+   *
+   * @throws InvalidSettingsException when the CA bundle holds no valid certificate
+   */
+  public OkHttpClient clientFor(ConnectionSettings settings) throws InvalidSettingsException {
+    ClientKey key = ClientKey.of(settings);
+    synchronized (clients) {
+      OkHttpClient cached = clients.get(key);
+      if (cached != null) {
+        return cached;
+      }
+      OkHttpClient client = newClient(key);
+      clients.put(key, client);
+      return client;
+    }
+  }
+
+  /**
+   * Returns the settings' timeout, or {@link #DEFAULT_TIMEOUT} when it is missing or not positive.
+   */
+  public static Duration callTimeout(ConnectionSettings settings) {
+    Duration timeout = settings.timeout();
+    if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+      return DEFAULT_TIMEOUT;
+    }
+    return timeout;
+  }
+
+  /** Closes idle pooled connections and stops the dispatcher's threads. */
+  public void close() {
+    base.connectionPool().evictAll();
+    base.dispatcher().executorService().shutdown();
+  }
+
+  private OkHttpClient newClient(ClientKey key) throws InvalidSettingsException {
+    OkHttpClient.Builder builder =
+        base.newBuilder()
+            .callTimeout(key.timeout())
+            .connectTimeout(min(key.timeout(), MAX_CONNECT_TIMEOUT))
+            .readTimeout(key.timeout())
+            .writeTimeout(key.timeout());
+    if (!key.verify()) {
+      LOG.warn(
+          "TLS verification is off for {} (tls.verify is false): the server certificate and"
+              + " host name are not checked",
+          key.endpoint());
+    }
+    if (key.verify() && key.caBundlePem().isEmpty() && key.serverName().isEmpty()) {
+      return builder.build();
+    }
+    X509TrustManager trustManager = trustManager(key);
+    SSLSocketFactory socketFactory = socketFactory(trustManager);
+    if (key.serverName().isPresent()) {
+      socketFactory =
+          new ServerNameSocketFactory(socketFactory, key.serverName().get(), key.verify());
+      builder.hostnameVerifier(key.verify() ? CHECKED_DURING_HANDSHAKE : NO_VERIFICATION);
+    } else if (!key.verify()) {
+      builder.hostnameVerifier(NO_VERIFICATION);
+    }
+    return builder.sslSocketFactory(socketFactory, trustManager).build();
+  }
+
+  private static X509TrustManager trustManager(ClientKey key) throws InvalidSettingsException {
+    if (!key.verify()) {
+      return InsecureTrustManager.INSTANCE;
+    }
+    if (key.caBundlePem().isPresent()) {
+      return TrustManagers.withExtraCas(key.caBundlePem().get());
+    }
+    return TrustManagers.jvmDefault();
+  }
+
+  private static SSLSocketFactory socketFactory(X509TrustManager trustManager)
+      throws InvalidSettingsException {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {trustManager}, null);
+      return context.getSocketFactory();
+    } catch (GeneralSecurityException e) {
+      throw new InvalidSettingsException("could not create a TLS context: " + e.getMessage(), e);
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** The parts of connection settings that shape a client. */
+  private record ClientKey(
+      String endpoint,
+      boolean verify,
+      Optional<String> serverName,
+      Optional<String> caBundlePem,
+      Duration timeout) {
+
+    static ClientKey of(ConnectionSettings settings) {
+      Tls tls = settings.spec() == null ? null : settings.spec().getTls();
+      boolean verify = tls == null || tls.getVerify() == null || tls.getVerify();
+      Optional<String> serverName =
+          Optional.ofNullable(tls == null ? null : tls.getServerName()).filter(s -> !s.isBlank());
+      return new ClientKey(
+          endpoint(settings.baseUrl()),
+          verify,
+          serverName,
+          settings.caBundlePem().filter(pem -> !pem.isBlank()),
+          callTimeout(settings));
+    }
+
+    /** Returns host:port of the base URL, for the log, without any user info or path. */
+    private static String endpoint(String baseUrl) {
+      HttpUrl url = baseUrl == null ? null : HttpUrl.parse(baseUrl);
+      return url == null ? "an invalid base URL" : url.host() + ":" + url.port();
+    }
+  }
+
+  /** A map that drops its least recently used entry beyond a maximum size. */
+  private static final class LeastRecentlyUsedMap<K, V> extends LinkedHashMap<K, V> {
+    private final int maxSize;
+
+    LeastRecentlyUsedMap(int maxSize) {
+      super(16, 0.75f, true);
+      this.maxSize = maxSize;
+    }
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+      return size() > maxSize;
+    }
+  }
+}
