@@ -1,0 +1,36 @@
+package io.integrationoperator.client.auth;
+
+import java.util.Set;
+import okhttp3.Request;
+
+/**
+ * Adds credentials to a request. Implementations hold credential values, so their {@code toString}
+ * never shows them.
+ */
+public interface RequestAuthenticator {
+
+  /** An authenticator that leaves requests unchanged, for Integrations without authentication. */
+  RequestAuthenticator NONE =
+      new RequestAuthenticator() {
+        @Override
+        public Request authenticate(Request request) {
+          return request;
+        }
+
+        @Override
+        public String toString() {
+          return "RequestAuthenticator.NONE";
+        }
+      };
+
+  /** Returns a copy of {@code request} with the credentials added. */
+  Request authenticate(Request request);
+
+  /**
+   * Returns the names of query parameters that this authenticator fills with credentials, so that
+   * logs and response envelopes can mask their values.
+   */
+  default Set<String> credentialQueryParameters() {
+    return Set.of();
+  }
+}
