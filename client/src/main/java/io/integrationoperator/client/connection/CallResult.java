@@ -23,6 +23,19 @@ public record CallResult(
     Optional<CallFailure> failure,
     Optional<String> error) {
 
+  /** Creates the result of a call that a server answered, whatever the status. */
+  public static CallResult answered(Instant started, Duration duration, ResponseEnvelope envelope) {
+    return new CallResult(
+        started, duration, Optional.of(envelope), Optional.empty(), Optional.empty());
+  }
+
+  /** Creates the result of a call that produced no response envelope. */
+  public static CallResult failed(
+      Instant started, Duration duration, CallFailure failure, String error) {
+    return new CallResult(
+        started, duration, Optional.empty(), Optional.of(failure), Optional.of(error));
+  }
+
   /** Returns true when the server answered with a 2xx status and nothing failed. */
   public boolean succeeded() {
     return failure.isEmpty() && envelope.map(e -> Boolean.TRUE.equals(e.getOk())).orElse(false);

@@ -1,0 +1,159 @@
+package io.integrationoperator.client.connection;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.HttpUrl;
+
+/**
+ * Maps the exception of a failed call to a {@link CallFailure} and a one-sentence error. The
+ * sentence is built from the host, port and exception types; any credential value that still
+ * appears in it is replaced by ****.
+ */
+final class CallFailures {
+
+  /** A classified failure. */
+  record Classified(CallFailure failure, String error) {}
+
+  private CallFailures() {}
+
+  /**
+   * Classifies {@code exception}, raised while calling {@code url}.
+   *
+   * @param timeout the call timeout, named in Timeout errors
+   * @param serverName the name the certificate was checked against when tls.serverName is set
+   */
+  static Classified classify(
+      IOException exception,
+      HttpUrl url,
+      Duration timeout,
+      String serverName,
+      Map<String, String> credentials) {
+    String endpoint = url.host() + ":" + url.port();
+    Classified classified = classify(exception, endpoint, timeout, serverName);
+    return new Classified(classified.failure(), redact(classified.error(), credentials));
+  }
+
+  private static Classified classify(
+      IOException exception, String endpoint, Duration timeout, String serverName) {
+    if (exception instanceof SSLPeerUnverifiedException) {
+      return new Classified(
+          CallFailure.TlsHandshakeFailed,
+          "TLS handshake with "
+              + endpoint
+              + " failed: the server certificate is not valid for the host name "
+              + serverName);
+    }
+    if (exception instanceof SSLException) {
+      return new Classified(
+          CallFailure.TlsHandshakeFailed,
+          "TLS handshake with " + endpoint + " failed: " + tlsCause(exception, serverName));
+    }
+    if (exception instanceof InterruptedIOException) {
+      if (Thread.currentThread().isInterrupted()) {
+        return new Classified(
+            CallFailure.Timeout, "the call to " + endpoint + " was interrupted before it ended");
+      }
+      return new Classified(
+          CallFailure.Timeout, "the call to " + endpoint + " timed out after " + format(timeout));
+    }
+    if (exception instanceof UnknownHostException) {
+      return new Classified(
+          CallFailure.ConnectionFailed,
+          "could not resolve the host name of " + endpoint + " (unknown host)");
+    }
+    if (exception instanceof ConnectException || exception instanceof NoRouteToHostException) {
+      return new Classified(
+          CallFailure.ConnectionFailed,
+          "could not connect to " + endpoint + ": " + lowerCaseDetail(exception));
+    }
+    if (exception instanceof SocketException) {
+      return new Classified(
+          CallFailure.ConnectionFailed,
+          "the connection to " + endpoint + " failed: " + lowerCaseDetail(exception));
+    }
+    return new Classified(
+        CallFailure.ConnectionFailed,
+        "the call to "
+            + endpoint
+            + " failed: "
+            + exception.getClass().getSimpleName()
+            + ": "
+            + lowerCaseDetail(exception));
+  }
+
+  /** Describes why a TLS handshake failed, from the exception's causes. */
+  private static String tlsCause(Throwable exception, String serverName) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof CertPathBuilderException
+          || cause instanceof CertPathValidatorException) {
+        return "the server certificate is not trusted (it is not signed by a CA in the JVM trust"
+            + " store or tls.caBundle)";
+      }
+      if (cause instanceof CertificateExpiredException) {
+        return "the server certificate has expired";
+      }
+      if (cause instanceof CertificateNotYetValidException) {
+        return "the server certificate is not valid yet";
+      }
+      String message = cause.getMessage();
+      if (message != null
+          && (message.contains("No subject alternative") || message.contains("No name matching"))) {
+        return "the server certificate is not valid for the host name " + serverName;
+      }
+    }
+    return lowerCaseDetail(exception);
+  }
+
+  /** Returns the innermost message of the exception's causes, starting in lower case. */
+  private static String lowerCaseDetail(Throwable exception) {
+    String detail = null;
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+        detail = cause.getMessage();
+      }
+    }
+    if (detail == null) {
+      return exception.getClass().getSimpleName();
+    }
+    return detail.substring(0, 1).toLowerCase(Locale.ROOT) + detail.substring(1);
+  }
+
+  /** Formats a duration as 30s, 1500ms or 2m. */
+  static String format(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis % 60_000 == 0 && millis > 0) {
+      return millis / 60_000 + "m";
+    }
+    if (millis % 1000 == 0) {
+      return millis / 1000 + "s";
+    }
+    return millis + "ms";
+  }
+
+  /** Replaces every credential value of three or more characters in {@code text} by ****. */
+  static String redact(String text, Map<String, String> credentials) {
+    String redacted = text;
+    if (credentials == null) {
+      return redacted;
+    }
+    for (String value : credentials.values()) {
+      if (value != null && value.length() >= 3) {
+        redacted = redacted.replace(value, "****");
+      }
+    }
+    return redacted;
+  }
+}
