@@ -14,6 +14,16 @@ public class InvalidDocumentException extends Exception {
     this.jsonPath = jsonPath;
   }
 
+  /**
+   * @param jsonPath JSON path of the part that caused the problem, or $ for the whole document
+   * @param message one sentence naming the problem and what to do
+   * @param cause the parser failure behind the problem
+   */
+  public InvalidDocumentException(String jsonPath, String message, Throwable cause) {
+    super(message, cause);
+    this.jsonPath = jsonPath;
+  }
+
   public String getJsonPath() {
     return jsonPath;
   }

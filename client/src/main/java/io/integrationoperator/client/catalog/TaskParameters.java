@@ -1,0 +1,160 @@
+package io.integrationoperator.client.catalog;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Merges a path item's parameters with its operation's and describes them as task parameters.
+ *
+ * <p>Path-level parameters come first, in their order. An operation parameter with the same name
+ * and location replaces the path-level one in place; other operation parameters follow in their
+ * order. swagger-parser resolves {@code $ref} parameters; any it left as a reference are looked up
+ * in components.parameters here.
+ */
+final class TaskParameters {
+  private static final String PARAMETERS_PREFIX = "#/components/parameters/";
+  private static final String SCHEMAS_PREFIX = "#/components/schemas/";
+
+  /** Longest chain of references followed, so that a reference cycle ends. */
+  private static final int MAX_REFERENCE_HOPS = 16;
+
+  private final Components components;
+  private final List<String> warnings;
+
+  /**
+   * @param components the document's components, or null
+   * @param warnings receives one warning per parameter that cannot be described
+   */
+  TaskParameters(Components components, List<String> warnings) {
+    this.components = components;
+    this.warnings = warnings;
+  }
+
+  /** Returns the merged parameters of one operation; operationPath is used in warnings. */
+  List<TaskParameter> of(PathItem item, Operation operation, String operationPath) {
+    List<Parameter> merged = new ArrayList<>();
+    for (Parameter declared : listOrEmpty(item.getParameters())) {
+      Parameter parameter = usable(declared, operationPath);
+      if (parameter != null) {
+        merged.add(parameter);
+      }
+    }
+    for (Parameter declared : listOrEmpty(operation.getParameters())) {
+      Parameter parameter = usable(declared, operationPath);
+      if (parameter == null) {
+        continue;
+      }
+      int overridden = indexOfSameParameter(merged, parameter);
+      if (overridden >= 0) {
+        merged.set(overridden, parameter);
+      } else {
+        merged.add(parameter);
+      }
+    }
+    return merged.stream().map(this::describe).toList();
+  }
+
+  private static <T> List<T> listOrEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static int indexOfSameParameter(List<Parameter> parameters, Parameter candidate) {
+    for (int i = 0; i < parameters.size(); i++) {
+      Parameter existing = parameters.get(i);
+      if (existing.getName().equals(candidate.getName())
+          && existing.getIn().equals(candidate.getIn())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Resolves a parameter; returns null, after a warning, when it has no name or location. */
+  private Parameter usable(Parameter declared, String operationPath) {
+    Parameter parameter = declared;
+    for (int hop = 0; hop < MAX_REFERENCE_HOPS && parameter != null; hop++) {
+      if (parameter.get$ref() == null) {
+        break;
+      }
+      Map<String, Parameter> known = components == null ? null : components.getParameters();
+      parameter = lookUp(known, parameter.get$ref(), PARAMETERS_PREFIX);
+    }
+    if (parameter == null || parameter.get$ref() != null) {
+      warnings.add(
+          operationPath
+              + ": the parameter reference "
+              + declared.get$ref()
+              + " could not be resolved, so the task does not list it.");
+      return null;
+    }
+    if (parameter.getName() == null || parameter.getIn() == null) {
+      warnings.add(
+          operationPath + ": a parameter without name or in is ignored; give each parameter both.");
+      return null;
+    }
+    return parameter;
+  }
+
+  private TaskParameter describe(Parameter parameter) {
+    boolean required =
+        Boolean.TRUE.equals(parameter.getRequired()) || "path".equals(parameter.getIn());
+    return new TaskParameter(parameter.getName(), parameter.getIn(), required, type(parameter));
+  }
+
+  /** Type of the parameter's schema, or of the schema of its first content entry. */
+  private String type(Parameter parameter) {
+    Schema<?> schema = parameter.getSchema();
+    Content content = parameter.getContent();
+    if (schema == null && content != null && !content.isEmpty()) {
+      MediaType first = content.values().iterator().next();
+      schema = first == null ? null : first.getSchema();
+    }
+    schema = resolveSchema(schema);
+    if (schema == null) {
+      return "";
+    }
+    if (schema.getType() != null) {
+      return schema.getType();
+    }
+    // OpenAPI 3.1 schemas may list several types, for example [string, null].
+    Set<String> types = schema.getTypes();
+    if (types == null) {
+      return "";
+    }
+    return types.stream()
+        .filter(Objects::nonNull)
+        .filter(t -> !t.equals("null"))
+        .findFirst()
+        .orElse("");
+  }
+
+  private Schema<?> resolveSchema(Schema<?> schema) {
+    Schema<?> current = schema;
+    for (int hop = 0; hop < MAX_REFERENCE_HOPS && current != null; hop++) {
+      if (current.get$ref() == null || current.getType() != null || current.getTypes() != null) {
+        return current;
+      }
+      Map<String, Schema> known = components == null ? null : components.getSchemas();
+      current = lookUp(known, current.get$ref(), SCHEMAS_PREFIX);
+    }
+    return current;
+  }
+
+  private static <T> T lookUp(Map<String, T> known, String reference, String prefix) {
+    if (known == null || reference == null || !reference.startsWith(prefix)) {
+      return null;
+    }
+    String encoded = ReferenceChecker.percentDecode(reference.substring(prefix.length()));
+    return known.get(encoded.replace("~1", "/").replace("~0", "~"));
+  }
+}
