@@ -1,27 +1,165 @@
 package io.integrationoperator.operator.integration;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.integrationoperator.api.integration.Integration;
+import io.integrationoperator.api.integration.IntegrationStatus;
+import io.integrationoperator.api.model.IntegrationModel;
+import io.integrationoperator.operator.GeneratedObjects;
 import io.integrationoperator.operator.OperatorSettings;
+import io.integrationoperator.operator.ReferenceIndex;
+import io.integrationoperator.operator.credentials.MetadataOnlyItemStore;
+import io.integrationoperator.operator.status.IntegrationConditions;
+import io.integrationoperator.operator.status.StatusComparison;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Validates Integrations, projects their credentials, generates Roles and probes servers. */
+/**
+ * Reconciles Integrations: validates them against their model, projects their credentials into
+ * {@code <name>-credentials}, writes their Roles, probes the server and writes the conditions
+ * ModelResolved, SpecValid, CredentialsResolved, RolesReady, Connected and Ready (see {@link
+ * IntegrationConditions} for the reasons).
+ *
+ * <p>Watching Secrets without caching them: one informer watches the Secrets of the watched
+ * namespaces but stores only their metadata ({@link MetadataOnlyItemStore}). The Integrations are
+ * indexed by the Secret names they refer to; an event about a Secret maps through that index to the
+ * Integrations that use it, so a rotated Secret re-projects the credentials and triggers a probe.
+ * The values themselves are read with a direct GET during the reconcile. ConfigMaps that hold CA
+ * bundles are watched the same way. Models are watched through an index of Integrations by
+ * spec.modelRef.name, so a changed or deleted model reconciles its Integrations. Roles are watched
+ * through an informer restricted to the Integration label.
+ *
+ * <p>Probes run only when due (see {@link ConnectionProbe}); the reconcile is rescheduled for the
+ * next probe time. Invalid input becomes a condition and is not retried; API errors other than Role
+ * writes propagate, so that JOSDK retries with backoff. A failed Role write becomes
+ * RolesReady=False with reason RoleCreateFailed and a retry after {@link #ROLE_RETRY}. No finalizer
+ * is used: owner references remove the generated objects with the Integration.
+ */
 @ControllerConfiguration(name = IntegrationReconciler.NAME)
 public class IntegrationReconciler implements Reconciler<Integration> {
-  /** Controller name, also the field manager of the writes. */
+  /** Controller name. */
   public static final String NAME = "integration";
 
+  /** Delay before a failed Role write is tried again. */
+  static final Duration ROLE_RETRY = Duration.ofMinutes(1);
+
+  static final String MODEL_INDEX = "model-refs";
+  static final String SECRET_INDEX = "secret-refs";
+  static final String CONFIG_MAP_INDEX = "configmap-refs";
+
   private final OperatorSettings settings;
+
+  /** Fingerprint of the settings of each Integration's last probe, by Integration UID. */
+  private final Map<String, String> probedSettings = new ConcurrentHashMap<>();
+
+  private InformerEventSource<IntegrationModel, Integration> models;
+  private InformerEventSource<Role, Integration> roles;
 
   public IntegrationReconciler(OperatorSettings settings) {
     this.settings = settings;
   }
 
   @Override
+  public List<EventSource<?, Integration>> prepareEventSources(
+      EventSourceContext<Integration> context) {
+    IndexerResourceCache<Integration> cache = context.getPrimaryCache();
+    cache.addIndexer(MODEL_INDEX, References::modelKeys);
+    cache.addIndexer(SECRET_INDEX, References::secretKeys);
+    cache.addIndexer(CONFIG_MAP_INDEX, References::configMapKeys);
+
+    models =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(IntegrationModel.class, Integration.class)
+                .withName("models")
+                .withSecondaryToPrimaryMapper(ReferenceIndex.mapper(cache, MODEL_INDEX))
+                .build(),
+            context);
+    roles =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(Role.class, Integration.class)
+                .withName("roles")
+                .withLabelSelector(GeneratedObjects.INTEGRATION_LABEL)
+                .withSecondaryToPrimaryMapper(References::roleOwner)
+                .build(),
+            context);
+    InformerEventSource<Secret, Integration> secrets =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(Secret.class, Integration.class)
+                .withName("secrets")
+                .withItemStore(MetadataOnlyItemStore.forSecrets())
+                .withSecondaryToPrimaryMapper(ReferenceIndex.mapper(cache, SECRET_INDEX))
+                .build(),
+            context);
+    InformerEventSource<ConfigMap, Integration> configMaps =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(ConfigMap.class, Integration.class)
+                .withName("configmaps")
+                .withItemStore(MetadataOnlyItemStore.forConfigMaps())
+                .withSecondaryToPrimaryMapper(ReferenceIndex.mapper(cache, CONFIG_MAP_INDEX))
+                .build(),
+            context);
+    return List.of(models, roles, secrets, configMaps);
+  }
+
+  @Override
   public UpdateControl<Integration> reconcile(
       Integration integration, Context<Integration> context) {
-    return UpdateControl.noUpdate();
+    IntegrationStatus previous =
+        Optional.ofNullable(integration.getStatus()).orElseGet(IntegrationStatus::new);
+    IntegrationPass pass =
+        new IntegrationPass(integration, context.getClient(), settings, probedSettings);
+
+    pass.resolveModel(findModel(integration));
+    pass.checkSpec();
+    pass.resolveCredentials();
+
+    pass.writeRoles(existingRoles(integration));
+    pass.writeProjectedSecret();
+    pass.probeIfDue(previous, Instant.now());
+
+    IntegrationStatus next = pass.nextStatus(previous, Instant.now());
+    UpdateControl<Integration> control;
+    if (StatusComparison.sameJson(previous, next)) {
+      control = UpdateControl.noUpdate();
+    } else {
+      pass.recordTransitions(previous, next);
+      integration.setStatus(next);
+      control = UpdateControl.patchStatus(integration);
+    }
+    pass.rescheduleDelay(next, Instant.now()).ifPresent(control::rescheduleAfter);
+    return control;
+  }
+
+  private Optional<IntegrationModel> findModel(Integration integration) {
+    String name = integration.getSpec() == null ? null : References.modelName(integration);
+    if (name == null) {
+      return Optional.empty();
+    }
+    return models.get(new ResourceID(name, integration.getMetadata().getNamespace()));
+  }
+
+  private List<Role> existingRoles(Integration integration) {
+    String name = integration.getMetadata().getName();
+    return roles
+        .list(
+            integration.getMetadata().getNamespace(),
+            role ->
+                name.equals(role.getMetadata().getLabels().get(GeneratedObjects.INTEGRATION_LABEL)))
+        .toList();
   }
 }

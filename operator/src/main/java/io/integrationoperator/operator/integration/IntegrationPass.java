@@ -1,0 +1,257 @@
+package io.integrationoperator.operator.integration;
+
+import static io.integrationoperator.operator.status.IntegrationConditions.CONNECTED;
+import static io.integrationoperator.operator.status.IntegrationConditions.CREDENTIALS_RESOLVED;
+import static io.integrationoperator.operator.status.IntegrationConditions.MODEL_RESOLVED;
+import static io.integrationoperator.operator.status.IntegrationConditions.READY;
+import static io.integrationoperator.operator.status.IntegrationConditions.ROLES_READY;
+import static io.integrationoperator.operator.status.IntegrationConditions.SPEC_VALID;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.integrationoperator.api.integration.Integration;
+import io.integrationoperator.api.integration.IntegrationStatus;
+import io.integrationoperator.api.integration.ProbeResult;
+import io.integrationoperator.api.integration.ResolvedModel;
+import io.integrationoperator.api.model.IntegrationModel;
+import io.integrationoperator.api.model.IntegrationModelStatus;
+import io.integrationoperator.api.model.SecuritySchemeStatus;
+import io.integrationoperator.client.catalog.SecuritySchemeInfo;
+import io.integrationoperator.client.connection.ConnectionSettings;
+import io.integrationoperator.client.connection.CredentialKeys;
+import io.integrationoperator.operator.GeneratedObjects;
+import io.integrationoperator.operator.OperatorSettings;
+import io.integrationoperator.operator.credentials.CredentialRequirements;
+import io.integrationoperator.operator.credentials.CredentialResolver;
+import io.integrationoperator.operator.credentials.ProjectedSecret;
+import io.integrationoperator.operator.credentials.ResolvedCredentials;
+import io.integrationoperator.operator.rbac.IntegrationRoles;
+import io.integrationoperator.operator.rbac.RoleUpdater;
+import io.integrationoperator.operator.status.ConditionStatus;
+import io.integrationoperator.operator.status.Conditions;
+import io.integrationoperator.operator.status.EventRecorder;
+import io.integrationoperator.operator.status.IntegrationConditions;
+import io.integrationoperator.operator.status.Outcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One reconcile of one Integration. Each step runs only when the prerequisites of its condition
+ * hold (see {@link IntegrationConditions}), records its outcome, and keeps what later steps and the
+ * status need.
+ */
+final class IntegrationPass {
+  private static final Logger LOG = LoggerFactory.getLogger(IntegrationPass.class);
+
+  private final Integration integration;
+  private final KubernetesClient client;
+  private final OperatorSettings settings;
+  private final Map<String, String> probedSettings;
+  private final Map<String, Outcome> checks = new LinkedHashMap<>();
+
+  private IntegrationModel model;
+  private SpecCheck spec;
+  private ResolvedCredentials credentials;
+  private List<String> roleNames;
+  private boolean roleWriteFailed;
+  private ProbeResult lastProbe;
+  private Duration probeInterval;
+
+  IntegrationPass(
+      Integration integration,
+      KubernetesClient client,
+      OperatorSettings settings,
+      Map<String, String> probedSettings) {
+    this.integration = integration;
+    this.client = client;
+    this.settings = settings;
+    this.probedSettings = probedSettings;
+  }
+
+  void resolveModel(Optional<IntegrationModel> found) {
+    Outcome outcome = ModelCheck.check(found, References.modelName(integration), namespace());
+    checks.put(MODEL_RESOLVED, outcome);
+    if (outcome.isTrue()) {
+      model = found.get();
+    }
+  }
+
+  void checkSpec() {
+    if (!IntegrationConditions.prerequisitesMet(SPEC_VALID, checks)) {
+      return;
+    }
+    spec =
+        SpecCheck.check(integration.getSpec(), model.getStatus(), settings.defaultProbeInterval());
+    checks.put(SPEC_VALID, spec.outcome());
+  }
+
+  void resolveCredentials() {
+    if (!IntegrationConditions.prerequisitesMet(CREDENTIALS_RESOLVED, checks)) {
+      return;
+    }
+    Map<String, String> details = spec.scheme().map(SecuritySchemeStatus::getDetails).orElse(null);
+    CredentialResolver.Resolution resolution =
+        new CredentialResolver(client)
+            .resolve(
+                namespace(),
+                CredentialRequirements.list(
+                    integration.getSpec(), details == null ? Map.of() : details));
+    checks.put(CREDENTIALS_RESOLVED, resolution.outcome());
+    credentials = resolution.credentials().orElse(null);
+  }
+
+  /** Writes the Roles; a rejected write becomes RolesReady=False instead of an exception. */
+  void writeRoles(List<Role> existing) {
+    if (!IntegrationConditions.prerequisitesMet(ROLES_READY, checks)) {
+      return;
+    }
+    List<String> methods = model.getStatus().getMethods();
+    List<Role> desired =
+        IntegrationRoles.desired(integration, methods == null ? List.of() : methods);
+    roleNames = desired.stream().map(r -> r.getMetadata().getName()).toList();
+    try {
+      new RoleUpdater(client).update(integration, desired, existing);
+      checks.put(
+          ROLES_READY,
+          Outcome.passed(
+              ROLES_READY, "Roles " + String.join(", ", roleNames) + " are up to date."));
+    } catch (KubernetesClientException e) {
+      LOG.warn("Failed to write Roles: {} {}", e.getCode(), e.getMessage());
+      roleWriteFailed = true;
+      checks.put(
+          ROLES_READY,
+          Outcome.failed(
+              IntegrationConditions.ROLE_CREATE_FAILED,
+              "Writing the Roles failed with HTTP status "
+                  + e.getCode()
+                  + "; the operator tries again in "
+                  + IntegrationReconciler.ROLE_RETRY.toMinutes()
+                  + " minute. Check that the operator's ClusterRole grants the integrations/tasks"
+                  + " verbs and Role writes."));
+    }
+  }
+
+  void writeProjectedSecret() {
+    if (credentials != null) {
+      new ProjectedSecret(client).update(integration, credentials);
+    }
+  }
+
+  /** Probes the server when a probe is due; otherwise keeps the last result. */
+  void probeIfDue(IntegrationStatus previous, Instant now) {
+    if (!IntegrationConditions.prerequisitesMet(CONNECTED, checks)) {
+      return;
+    }
+    ConnectionSettings connection = connectionSettings();
+    String fingerprint = ConnectionProbe.fingerprint(connection);
+    String uid = integration.getMetadata().getUid();
+    boolean changed = !fingerprint.equals(probedSettings.get(uid));
+    Condition connected = Conditions.find(previous.getConditions(), CONNECTED).orElse(null);
+    probeInterval = spec.probeInterval();
+    if (!ConnectionProbe.isDue(previous.getLastProbe(), connected, changed, probeInterval, now)) {
+      checks.put(
+          CONNECTED,
+          new Outcome(connected.getStatus(), connected.getReason(), connected.getMessage()));
+      lastProbe = previous.getLastProbe();
+      return;
+    }
+    LOG.debug("Probing {}", connection.baseUrl());
+    ConnectionProbe.Result result = ConnectionProbe.run(connection);
+    probedSettings.put(uid, fingerprint);
+    checks.put(CONNECTED, result.connected());
+    lastProbe = result.lastProbe();
+  }
+
+  IntegrationStatus nextStatus(IntegrationStatus previous, Instant now) {
+    long generation = integration.getMetadata().getGeneration();
+    IntegrationStatus next = new IntegrationStatus();
+    next.setObservedGeneration(generation);
+    next.setEndpoint(spec == null ? null : spec.endpoint().orElse(null));
+    next.setModel(model == null ? null : summary(model));
+    next.setRoles(roleNames != null ? roleNames : previous.getRoles());
+    next.setCredentialsSecret(
+        credentials != null
+            ? GeneratedObjects.credentialsSecretName(integration.getMetadata().getName())
+            : previous.getCredentialsSecret());
+    next.setLastProbe(lastProbe != null ? lastProbe : previous.getLastProbe());
+    next.setToken(previous.getToken());
+    next.setConditions(
+        Conditions.next(
+            previous.getConditions(), IntegrationConditions.complete(checks), generation, now));
+    return next;
+  }
+
+  /**
+   * Records one Event per condition that turned True or False or changed its reason. Unknown
+   * conditions follow from an earlier failure, which has its own Event, and so does Ready=False.
+   */
+  void recordTransitions(IntegrationStatus previous, IntegrationStatus next) {
+    EventRecorder events = new EventRecorder(client);
+    for (Condition condition : Conditions.changed(previous.getConditions(), next.getConditions())) {
+      boolean unknown = ConditionStatus.UNKNOWN.equals(condition.getStatus());
+      boolean readyFalse =
+          READY.equals(condition.getType()) && ConditionStatus.FALSE.equals(condition.getStatus());
+      if (unknown || readyFalse) {
+        continue;
+      }
+      LOG.info(
+          "{} is now {} with reason {}: {}",
+          condition.getType(),
+          condition.getStatus(),
+          condition.getReason(),
+          condition.getMessage());
+      events.recordTransition(integration, condition);
+    }
+  }
+
+  /** Returns when to reconcile again without an event: the next probe, or a Role retry. */
+  Optional<Duration> rescheduleDelay(IntegrationStatus next, Instant now) {
+    Optional<Duration> delay =
+        probeInterval == null
+            ? Optional.empty()
+            : Optional.of(ConnectionProbe.untilNext(next.getLastProbe(), probeInterval, now));
+    if (roleWriteFailed) {
+      Duration retry = IntegrationReconciler.ROLE_RETRY;
+      return Optional.of(delay.filter(d -> d.compareTo(retry) < 0).orElse(retry));
+    }
+    return delay;
+  }
+
+  private ConnectionSettings connectionSettings() {
+    Map<String, String> values = credentials.decoded();
+    return new ConnectionSettings(
+        spec.endpoint().orElseThrow(),
+        integration.getSpec(),
+        spec.scheme().map(IntegrationPass::schemeInfo),
+        values,
+        Optional.ofNullable(values.get(CredentialKeys.CA_CRT)),
+        spec.timeout());
+  }
+
+  private static SecuritySchemeInfo schemeInfo(SecuritySchemeStatus scheme) {
+    Map<String, String> details = scheme.getDetails() == null ? Map.of() : scheme.getDetails();
+    return new SecuritySchemeInfo(scheme.getName(), scheme.getType(), details);
+  }
+
+  private static ResolvedModel summary(IntegrationModel model) {
+    IntegrationModelStatus status = model.getStatus();
+    ResolvedModel summary = new ResolvedModel();
+    summary.setName(model.getMetadata().getName());
+    summary.setTitle(status.getTitle());
+    summary.setVersion(status.getVersion());
+    summary.setTaskCount(status.getTaskCount());
+    return summary;
+  }
+
+  private String namespace() {
+    return integration.getMetadata().getNamespace();
+  }
+}
