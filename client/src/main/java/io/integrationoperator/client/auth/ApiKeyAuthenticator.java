@@ -7,12 +7,12 @@ import java.util.Set;
 import okhttp3.Request;
 
 /**
- * A static API key sent where the model's apiKey security scheme says: in a header, a query
+ * A static API key sent where the model's apiKey security scheme names: in a header, a query
  * parameter or a cookie, under the scheme's parameter name.
  */
 final class ApiKeyAuthenticator implements RequestAuthenticator {
 
-  /** Where the key goes, as the OpenAPI {@code in} field of an apiKey scheme names it. */
+  /** Location of the key, as the OpenAPI {@code in} field of an apiKey scheme names it. */
   enum Location {
     HEADER,
     QUERY,

@@ -50,8 +50,8 @@ public final class Authenticators {
     if (authentication.getApiKey() != null) {
       return apiKey(authentication.getApiKey(), settings.scheme(), credentials);
     }
-    // TODO: awsSigV4, oauth2, openIdConnect and mutualTls authentication are not implemented;
-    // until they are, calls with them fail as InvalidRequest.
+    // TODO: awsSigV4, oauth2, openIdConnect and mutualTls authentication are not implemented,
+    // so calls with them fail as InvalidRequest.
     if (authentication.getAwsSigV4() != null) {
       throw notSupported("awsSigV4");
     }
@@ -76,8 +76,8 @@ public final class Authenticators {
       throws InvalidSettingsException {
     if (scheme.isEmpty()) {
       throw new InvalidSettingsException(
-          "apiKey authentication needs an apiKey security scheme in the model, which says where"
-              + " the key goes");
+          "apiKey authentication needs an apiKey security scheme in the model, which defines where"
+              + " the key is sent");
     }
     SecuritySchemeInfo info = scheme.get();
     if (AWS_SIG_V4_TYPE.equals(info.type())) {
@@ -92,7 +92,7 @@ public final class Authenticators {
               + ", but apiKey authentication needs type apiKey");
     }
     // TODO: dynamic API keys (dynamicRetrieval in the spec or the model's
-    // x-itential-dynamic-retrieval) are not implemented; until they are, calls fail as
+    // x-itential-dynamic-retrieval) are not implemented, so calls with them fail as
     // InvalidRequest.
     boolean dynamic =
         apiKey.getDynamicRetrieval() != null

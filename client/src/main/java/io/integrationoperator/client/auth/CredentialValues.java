@@ -24,8 +24,8 @@ final class CredentialValues {
   }
 
   /**
-   * Checks that a value can be sent in an HTTP header: visible ASCII, space and tab only (RFC 9110
-   * field values; obsolete non-ASCII text is not sent).
+   * Checks that a value can be sent in an HTTP header. Only visible ASCII, space and tab are
+   * allowed, because RFC 9110 treats other bytes in field values as obsolete.
    *
    * @throws InvalidSettingsException naming {@code key} when the value has another character
    */

@@ -19,7 +19,7 @@ import okhttp3.HttpUrl;
 
 /**
  * Maps the exception of a failed call to a {@link CallFailure} and a one-sentence error. The
- * sentence is built from the host, port and exception types; any credential value that still
+ * sentence is built from the host, port and exception types. Any credential value that still
  * appears in it is replaced by ****.
  */
 final class CallFailures {

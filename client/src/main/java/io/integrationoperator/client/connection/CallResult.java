@@ -23,7 +23,7 @@ public record CallResult(
     Optional<CallFailure> failure,
     Optional<String> error) {
 
-  /** Creates the result of a call that a server answered, whatever the status. */
+  /** Creates the result of a call that received an HTTP response, whatever its status. */
   public static CallResult answered(Instant started, Duration duration, ResponseEnvelope envelope) {
     return new CallResult(
         started, duration, Optional.of(envelope), Optional.empty(), Optional.empty());

@@ -34,7 +34,7 @@ public final class IntegrationClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(IntegrationClient.class);
 
-  /** Methods for which OkHttp requires a request body; a probe sends an empty one. */
+  /** Methods for which OkHttp requires a request body. A probe sends an empty one. */
   private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
   private final ConnectionSettings settings;

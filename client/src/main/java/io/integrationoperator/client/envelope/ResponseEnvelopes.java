@@ -1,13 +1,13 @@
 package io.integrationoperator.client.envelope;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.integrationoperator.api.envelope.ResponseEnvelope;
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -98,9 +98,9 @@ public final class ResponseEnvelopes {
     if (bytes.length == 0) {
       return null;
     }
+
     MediaType type = body.contentType();
-    Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
-    String text = new String(bytes, charset);
+    String text = new String(bytes, type == null ? UTF_8 : type.charset(UTF_8));
     if (truncated) {
       return TextNode.valueOf(
           text
@@ -108,15 +108,16 @@ public final class ResponseEnvelopes {
               + maxBodyBytes
               + "-byte limit of the response envelope]");
     }
-    if (isJson(type)) {
-      try {
-        return JSON.readTree(bytes);
-      } catch (JacksonException e) {
-        // A body that claims JSON but does not parse is still shown, as text.
-        return TextNode.valueOf(text);
-      }
+    return isJson(type) ? parseJson(bytes, text) : TextNode.valueOf(text);
+  }
+
+  /** Parses a JSON body. A body that claims JSON but does not parse is still shown, as text. */
+  private static JsonNode parseJson(byte[] bytes, String text) throws IOException {
+    try {
+      return JSON.readTree(bytes);
+    } catch (JacksonException e) {
+      return TextNode.valueOf(text);
     }
-    return TextNode.valueOf(text);
   }
 
   private static boolean isJson(MediaType type) {

@@ -81,7 +81,7 @@ public final class HttpClientFactory {
   /**
    * Returns a client for the settings' TLS configuration and timeout.
    *
-   * @throws InvalidSettingsException when the CA bundle holds no valid certificate
+   * @throws InvalidSettingsException when the CA bundle contains no valid certificate
    */
   public OkHttpClient clientFor(ConnectionSettings settings) throws InvalidSettingsException {
     ClientKey key = ClientKey.of(settings);

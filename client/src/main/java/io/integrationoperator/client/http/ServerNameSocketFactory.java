@@ -10,11 +10,11 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Opens TLS sockets that present a fixed server name instead of the URL host: it is sent in SNI
- * (unless it is an IP address, which SNI cannot carry) and, when verification is on, the JDK checks
- * the certificate against it during the handshake (endpoint identification "HTTPS", the RFC 2818
- * rules). The TCP connection still goes to the URL host, so tls.serverName works for IP-literal
- * hosts and for servers reached under another name.
+ * Opens TLS sockets that present a fixed server name instead of the URL host. The name is sent in
+ * SNI unless it is an IP address, which SNI cannot carry. When verification is on, the JDK checks
+ * the certificate against the name during the handshake (endpoint identification "HTTPS", the RFC
+ * 2818 rules). The TCP connection still goes to the URL host, so tls.serverName works for
+ * IP-literal hosts and for servers reached under another name.
  */
 final class ServerNameSocketFactory extends SSLSocketFactory {
 

@@ -120,7 +120,7 @@ class IntegrationClientTest {
   }
 
   @Test
-  void apiKeyQueryIsSentAndMaskedInEnvelope() throws InterruptedException {
+  void apiKeyQueryIsMaskedInEnvelope() throws InterruptedException {
     enqueueJson(200, "{}");
 
     CallResult result =

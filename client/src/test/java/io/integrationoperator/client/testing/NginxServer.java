@@ -38,8 +38,8 @@ import java.util.stream.Stream;
  *   <li>{@code /public/moved}: 301 to {@code /api/v3/pet/1}
  * </ul>
  *
- * JSON answers have Content-Type application/json. With {@link Builder#basicAuth} every path under
- * {@code /api/} requires that user. Over TLS nginx offers HTTP/2 and HTTP/1.1 through ALPN.
+ * JSON responses have Content-Type application/json. With {@link Builder#basicAuth} every path
+ * under {@code /api/} requires that user. Over TLS nginx offers HTTP/2 and HTTP/1.1 through ALPN.
  *
  * <p>The access log has one JSON object per request, read with {@link #accessLog()}; it records the
  * method, URI, status, and the Authorization, api_key, X-API-Key and Cookie headers so that tests
