@@ -92,6 +92,14 @@ final class DocumentReader {
     try {
       return JSON.readTree(text);
     } catch (JsonProcessingException e) {
+      if (e.getOriginalMessage().startsWith("Trailing token")) {
+        throw new InvalidDocumentException(
+            JsonPaths.ROOT,
+            "The document has more content after its first JSON value"
+                + position(e.getLocation())
+                + "; remove it, because a document is one JSON value.",
+            e);
+      }
       throw new InvalidDocumentException(
           JsonPaths.ROOT,
           "The document is not valid JSON: "

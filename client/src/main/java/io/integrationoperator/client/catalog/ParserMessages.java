@@ -10,14 +10,17 @@ import java.util.Optional;
  *
  * <p>swagger-parser writes most messages as {@code attribute LOCATION is PROBLEM}, where LOCATION
  * joins member names with dots, quotes names that contain a slash ({@code paths.'/pet'}), puts the
- * HTTP method in brackets ({@code (get)}) and may end with the {@code #/...} reference that failed.
- * Names that contain dots are not quoted, so the tree decides how to split: at each step the
- * longest run of dotted parts that names an existing member wins. Parts that match nothing, such as
- * a missing attribute, are appended as they are. A message without a location maps to {@code $}.
+ * HTTP method in brackets ({@code (get)}), names a parameter as {@code [petId]}, and may end with
+ * the {@code #/...} reference that failed. Names that contain dots are not quoted, so the tree
+ * decides how to split: at each step the longest run of dotted parts that names an existing member
+ * wins. Parts that match nothing, such as a missing attribute, are appended as they are. Messages
+ * about a path item's declared path parameters start with {@code paths.'/pet/{petId}'.} and map to
+ * that path item. A message without a location maps to {@code $}.
  */
 final class ParserMessages {
   private static final String PREFIX = "attribute ";
   private static final String PROBLEM_SEPARATOR = " is ";
+  private static final String PATH_PREFIX = "paths.'";
 
   private ParserMessages() {}
 
@@ -58,6 +61,11 @@ final class ParserMessages {
   }
 
   private static Optional<String> location(String message) {
+    if (message != null && message.startsWith(PATH_PREFIX)) {
+      // For example: paths.'/pet/{petId}'. Declared path parameter petId needs to be defined ...
+      int end = message.indexOf("'", PATH_PREFIX.length());
+      return end < 0 ? Optional.empty() : Optional.of(message.substring(0, end + 1));
+    }
     if (message == null || !message.startsWith(PREFIX)) {
       return Optional.empty();
     }
@@ -110,9 +118,10 @@ final class ParserMessages {
     while (i < parts.size()) {
       int last = node == null ? i : longestMatch(node, parts, i);
       String name = joined(parts, i, last);
-      if (node != null && node.isArray() && isIndex(name)) {
-        path = JsonPaths.index(path, Integer.parseInt(name));
-        node = node.get(Integer.parseInt(name));
+      int index = node != null && node.isArray() ? arrayIndex(node, name) : -1;
+      if (index >= 0) {
+        path = JsonPaths.index(path, index);
+        node = node.get(index);
       } else {
         path = JsonPaths.member(path, name);
         node = node == null ? null : node.get(name);
@@ -147,7 +156,23 @@ final class ParserMessages {
     return name.toString();
   }
 
-  private static boolean isIndex(String name) {
-    return !name.isEmpty() && name.length() < 10 && name.chars().allMatch(Character::isDigit);
+  /**
+   * Returns the array index a part names: a number, or {@code [name]} for the element whose name
+   * member has that value (swagger-parser names parameters that way); -1 when it names none.
+   */
+  private static int arrayIndex(JsonNode array, String part) {
+    if (!part.isEmpty() && part.length() < 10 && part.chars().allMatch(Character::isDigit)) {
+      int index = Integer.parseInt(part);
+      return index < array.size() ? index : -1;
+    }
+    if (part.length() > 2 && part.startsWith("[") && part.endsWith("]")) {
+      String name = part.substring(1, part.length() - 1);
+      for (int i = 0; i < array.size(); i++) {
+        if (name.equals(array.get(i).path("name").asText(null))) {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 }

@@ -16,10 +16,12 @@ import java.util.Set;
 /**
  * Merges a path item's parameters with its operation's and describes them as task parameters.
  *
- * <p>Path-level parameters come first, in their order. An operation parameter with the same name
- * and location replaces the path-level one in place; other operation parameters follow in their
- * order. swagger-parser resolves {@code $ref} parameters; any it left as a reference are looked up
- * in components.parameters here.
+ * <p>Order: the path-level parameters that the operation does not declare again with the same name
+ * and location, then the operation's parameters, each in document order. swagger-parser's OpenAPI
+ * 3.0 resolver already moves path-level parameters into the operations in this order; its 3.1 and
+ * Swagger 2.0 models keep them on the path item, and this merge gives the same result for them.
+ * swagger-parser resolves {@code $ref} parameters; any it left as a reference are looked up in
+ * components.parameters here.
  */
 final class TaskParameters {
   private static final String PARAMETERS_PREFIX = "#/components/parameters/";
@@ -42,30 +44,26 @@ final class TaskParameters {
 
   /** Returns the merged parameters of one operation; operationPath is used in warnings. */
   List<TaskParameter> of(PathItem item, Operation operation, String operationPath) {
+    List<Parameter> own = usable(operation.getParameters(), operationPath);
     List<Parameter> merged = new ArrayList<>();
-    for (Parameter declared : listOrEmpty(item.getParameters())) {
-      Parameter parameter = usable(declared, operationPath);
-      if (parameter != null) {
-        merged.add(parameter);
+    for (Parameter shared : usable(item.getParameters(), operationPath)) {
+      if (indexOfSameParameter(own, shared) < 0) {
+        merged.add(shared);
       }
     }
-    for (Parameter declared : listOrEmpty(operation.getParameters())) {
-      Parameter parameter = usable(declared, operationPath);
-      if (parameter == null) {
-        continue;
-      }
-      int overridden = indexOfSameParameter(merged, parameter);
-      if (overridden >= 0) {
-        merged.set(overridden, parameter);
-      } else {
-        merged.add(parameter);
-      }
-    }
+    merged.addAll(own);
     return merged.stream().map(this::describe).toList();
   }
 
-  private static <T> List<T> listOrEmpty(List<T> list) {
-    return list == null ? List.of() : list;
+  private List<Parameter> usable(List<Parameter> declared, String operationPath) {
+    List<Parameter> usable = new ArrayList<>();
+    for (Parameter parameter : declared == null ? List.<Parameter>of() : declared) {
+      Parameter resolved = usable(parameter, operationPath);
+      if (resolved != null) {
+        usable.add(resolved);
+      }
+    }
+    return usable;
   }
 
   private static int indexOfSameParameter(List<Parameter> parameters, Parameter candidate) {
