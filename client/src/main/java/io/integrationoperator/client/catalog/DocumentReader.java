@@ -32,7 +32,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Reads JSON or YAML text into a Jackson tree, with limits that keep hostile input cheap.
  *
- * <p>Text whose first character is {@code {} or {@code [} is read as JSON; anything else as YAML.
+ * <p>Text whose first character is {@code {} or {@code [} is read as JSON, anything else as YAML.
  * Duplicate keys are rejected in both, as swagger-parser does for JSON, because a repeated path or
  * method key would silently drop operations. YAML is read with SnakeYAML's safe constructor, and
  * its aliases are expanded while the tree is built, under three limits: at most {@value
@@ -45,7 +45,7 @@ final class DocumentReader {
   /** Deepest nesting of objects and arrays accepted, the top-level object counting as 1. */
   static final int MAX_NESTING_DEPTH = 200;
 
-  /** Most YAML aliases that may point at a mapping or a sequence. */
+  /** Maximum number of YAML aliases that point at a mapping or a sequence. */
   static final int MAX_YAML_COLLECTION_ALIASES = 50;
 
   /**
@@ -66,19 +66,21 @@ final class DocumentReader {
 
   private DocumentReader() {}
 
-  /** Reads the text into a tree; the result is never null. */
+  /** Reads the text into a tree, which is never null. */
   static JsonNode read(String text) throws InvalidDocumentException {
-    String trimmed = text.strip();
-    if (trimmed.startsWith("\uFEFF")) {
-      trimmed = trimmed.substring(1).strip();
+    // The leading whitespace stays, so that error positions count lines as the author sees them.
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    int start = 0;
+    while (start < body.length() && Character.isWhitespace(body.charAt(start))) {
+      start++;
     }
-    if (trimmed.isEmpty()) {
+    if (start == body.length()) {
       throw new InvalidDocumentException(
           JsonPaths.ROOT,
           "The document is empty; provide an OpenAPI 3.x or Swagger 2.0 document as JSON or YAML.");
     }
-    char first = trimmed.charAt(0);
-    JsonNode root = first == '{' || first == '[' ? readJson(trimmed) : readYaml(trimmed);
+    char first = body.charAt(start);
+    JsonNode root = first == '{' || first == '[' ? readJson(body) : readYaml(body);
     if (root == null || root.isNull() || root.isMissingNode()) {
       throw new InvalidDocumentException(
           JsonPaths.ROOT,
@@ -246,7 +248,7 @@ final class DocumentReader {
         return nodes.textNode(Base64.getEncoder().encodeToString(bytes));
       }
       if (value instanceof Date date) {
-        // Only an explicit !!timestamp tag gets here; plain dates stay strings.
+        // Only an explicit !!timestamp tag gets here, because plain dates stay strings.
         return nodes.textNode(date.toInstant().toString());
       }
       return nodes.textNode(String.valueOf(value));

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DocumentLoaderTest {
 
-  /** An OpenAPI 3.0 document with the given text under paths and after it. */
+  /** Returns an OpenAPI 3.0 document with the given text under paths and after it. */
   private static String openapi30(String paths, String rest) {
     return """
         openapi: 3.0.3
@@ -38,7 +38,7 @@ class DocumentLoaderTest {
     return openapi30(paths, "");
   }
 
-  /** A Swagger 2.0 document with the given top-level text before its paths. */
+  /** Returns a Swagger 2.0 document with the given top-level text before its paths. */
   private static String swagger20(String topLevel, String paths) {
     return """
         swagger: '2.0'
@@ -741,7 +741,7 @@ class DocumentLoaderTest {
       assertThat(error.getMessage())
           .isEqualTo(
               "The document is not valid JSON: Unexpected end-of-input within/between Object"
-                  + " entries at line 1, column 12; fix the JSON syntax there.");
+                  + " entries at line 1, column 13; fix the JSON syntax there.");
     }
 
     @Test
@@ -753,6 +753,14 @@ class DocumentLoaderTest {
           .isEqualTo(
               "The document is not valid YAML: mapping values are not allowed here at line 2,"
                   + " column 6; fix the YAML syntax there.");
+    }
+
+    @Test
+    void countsLinesFromTextStart() {
+      InvalidDocumentException error = rejection("\n\n{\"openapi\": }");
+
+      assertThat(error.getJsonPath()).isEqualTo("$");
+      assertThat(error.getMessage()).contains(" at line 3, column 13;");
     }
 
     @Test
