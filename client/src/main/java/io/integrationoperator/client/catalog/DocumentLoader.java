@@ -14,7 +14,7 @@ import java.util.Optional;
  * <p>Steps: the text is read once into a tree ({@link DocumentReader}, which limits size, nesting
  * and YAML aliases), its version is checked, every {@code $ref} is checked ({@link
  * ReferenceChecker}), and swagger-parser 2.1 builds and resolves the model from that tree ({@link
- * SwaggerParsing}); Swagger 2.0 goes through swagger-parser's v2 converter.
+ * SwaggerParsing}). Swagger 2.0 goes through swagger-parser's v2 converter.
  *
  * <p>Which problems are fatal: the document is rejected with an {@link InvalidDocumentException}
  * when
@@ -26,7 +26,7 @@ import java.util.Optional;
  *   <li>its top level is not an object with an {@code openapi} 3.0.x or 3.1.x or a {@code swagger}
  *       2.0 field ({@code $}, {@code $.openapi} or {@code $.swagger});
  *   <li>a {@code $ref} does not resolve or points outside the document (the path of the object that
- *       holds the {@code $ref});
+ *       contains the {@code $ref});
  *   <li>swagger-parser produces no model ({@code $}), cannot read a declared path item or operation
  *       (its path, for example {@code $.paths['/pet'].get}), or finds no operation at all ({@code
  *       $.paths});
@@ -43,7 +43,7 @@ public final class DocumentLoader {
   /** Largest accepted document, in characters. */
   public static final int MAX_DOCUMENT_CHARS = 8 * 1024 * 1024;
 
-  /** Longest part of a parser exception's text that goes into an error message. */
+  /** Maximum length of a parser exception's text quoted in an error message. */
   private static final int MAX_CAUSE_CHARS = 300;
 
   private DocumentLoader() {}

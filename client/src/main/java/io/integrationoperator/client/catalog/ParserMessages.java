@@ -24,7 +24,7 @@ final class ParserMessages {
 
   private ParserMessages() {}
 
-  /** One part of a message location; an exact part is a quoted name or a method. */
+  /** One part of a message location. An exact part is a quoted name or a method. */
   private record Part(String text, boolean exact) {}
 
   /** Returns the JSON path a message is about, or {@code $} when it names no location. */
@@ -157,8 +157,9 @@ final class ParserMessages {
   }
 
   /**
-   * Returns the array index a part names: a number, or {@code [name]} for the element whose name
-   * member has that value (swagger-parser names parameters that way); -1 when it names none.
+   * Returns the array index a part names, or -1 when it names none. A part names an index either as
+   * a number or as {@code [name]}, the element whose name member has that value, which is how
+   * swagger-parser names parameters.
    */
   private static int arrayIndex(JsonNode array, String part) {
     if (!part.isEmpty() && part.length() < 10 && part.chars().allMatch(Character::isDigit)) {

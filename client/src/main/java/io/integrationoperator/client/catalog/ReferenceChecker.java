@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks every {@code $ref} of a document before swagger-parser sees it, in one walk over the tree.
+ * Checks every {@code $ref} of a document in one walk over the tree, before swagger-parser reads
+ * it.
  *
  * <p>swagger-parser reports only some broken references (for example an unknown schema, but not an
  * unknown parameter or response) and would fetch references to other files or URLs over the
@@ -25,9 +26,9 @@ import java.util.Set;
  *       self-contained document, so references to other files or URLs cannot be followed.
  * </ul>
  *
- * <p>Values that hold data rather than OpenAPI objects are skipped: {@code example}, {@code enum},
- * {@code const}, extensions ({@code x-...}) and {@code examples} arrays; in an {@code examples} map
- * only each entry's own {@code $ref} is checked.
+ * <p>Values that contain data rather than OpenAPI objects are skipped: {@code example}, {@code
+ * enum}, {@code const}, extensions ({@code x-...}) and {@code examples} arrays. In an {@code
+ * examples} map only each entry's own {@code $ref} is checked.
  */
 final class ReferenceChecker {
   private final JsonNode root;
@@ -143,8 +144,8 @@ final class ReferenceChecker {
         continue;
       }
       String resource = hash < 0 ? reference : reference.substring(0, hash);
-      // NOTE: the resource must equal a declared $id character for character; a reference relative
-      // to an enclosing $id base is not resolved and is reported as outside the document.
+      // NOTE: the resource must equal a declared $id character for character. A reference that is
+      // relative to an enclosing $id is not resolved, so it is reported as outside the document.
       if (!schemaIds.contains(resource)) {
         throw new InvalidDocumentException(
             pending.jsonPath(),
@@ -165,7 +166,7 @@ final class ReferenceChecker {
             + " reference.");
   }
 
-  /** Decodes the %XX escapes of a URI fragment; a malformed escape is kept as written. */
+  /** Decodes the %XX escapes of a URI fragment and keeps a malformed escape as written. */
   static String percentDecode(String fragment) {
     if (fragment.indexOf('%') < 0) {
       return fragment;

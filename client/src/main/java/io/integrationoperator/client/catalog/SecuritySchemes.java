@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * Describes the security schemes of components.securitySchemes, which for Swagger 2.0 the v2
  * converter fills from securityDefinitions (its {@code basic} becoming http with scheme basic). The
- * detail keys are those listed on {@link SecuritySchemeInfo}; a key whose value the document does
- * not set is left out.
+ * detail keys are those listed on {@link SecuritySchemeInfo}, and a key whose value the document
+ * does not set is left out.
  */
 final class SecuritySchemes {
   /** Extension that marks an apiKey scheme as AWS Signature Version 4. */
@@ -74,6 +74,8 @@ final class SecuritySchemes {
       }
     }
     putDynamicRetrieval(details, scheme);
+    // TODO: x-itential-parameters (extra token, refresh or key request parameters) is not read,
+    // because SecuritySchemeInfo has no field for a parameter list yet.
     return new SecuritySchemeInfo(name, type, Collections.unmodifiableMap(details));
   }
 

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * <p>OpenAPI 3: the first entry of {@code servers}, each {@code {variable}} replaced by its
  * default, or by its first enum value when it has no default (with a warning). A relative URL such
  * as {@code /api/v3} stays relative. swagger-parser inserts a server {@code /} when the document
- * declares none; the declared list in the tree decides, so such documents have no default server.
+ * declares none, so the declared list in the tree decides, and such documents have no default
+ * server.
  *
  * <p>Swagger 2.0: {@code scheme://host} plus {@code basePath}, where scheme is the first of {@code
  * schemes} that is http or https, and a basePath of {@code /} adds nothing. Without such a scheme

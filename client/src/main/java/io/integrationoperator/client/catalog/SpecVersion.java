@@ -25,7 +25,7 @@ record SpecVersion(String declared, Family family) {
 
   /**
    * Detects the version. A YAML document that writes {@code swagger: 2.0} without quotes carries
-   * the number 2.0; it is accepted and the field is rewritten to the string "2.0", which is what
+   * the number 2.0. It is accepted, and the field is rewritten to the string "2.0" that
    * swagger-parser expects.
    */
   static SpecVersion detect(JsonNode root) throws InvalidDocumentException {

@@ -22,7 +22,7 @@ import java.util.List;
  * <p>The steps are those that {@code OpenAPIV3Parser.readContents} and {@code
  * SwaggerConverter.readContents} take after reading text: deserialize, then resolve with {@code
  * OpenAPIResolver} (3.0), the registered dereferencers (3.1) or {@code SwaggerResolver} followed by
- * the v2 converter (Swagger 2.0). No location is given, so nothing is fetched; {@link
+ * the v2 converter (Swagger 2.0). No location is given, so nothing is fetched, and {@link
  * ReferenceChecker} has already rejected references outside the document.
  */
 final class SwaggerParsing {

@@ -19,7 +19,7 @@ import java.util.TreeSet;
 /**
  * Builds the task list: one task per operation, each with a unique name.
  *
- * <p>Order: path items in document order; within a path item, methods in the order the document
+ * <p>Order: path items in document order, and within a path item, methods in the order the document
  * writes them. A method that swagger-parser adds without it being written in the path item (for
  * example through a path item {@code $ref}) follows in the order get, put, post, delete, options,
  * head, patch, trace.
@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * operationId of the document, and each such name is reported as a warning.
  */
 final class TaskListBuilder {
-  /** The HTTP methods an OpenAPI path item can hold, in the specification's order. */
+  /** The HTTP methods an OpenAPI path item can contain, in the specification's order. */
   static final List<String> METHODS =
       List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Derives task names for operations that have no usable operationId.
  *
  * <p>Rule: the lower-case method, then each path segment with its template braces removed, joined
- * by {@code _}; every run of characters other than ASCII letters and digits becomes one {@code _},
+ * by {@code _}. Every run of characters other than ASCII letters and digits becomes one {@code _},
  * and leading or trailing {@code _} are dropped. Letter case is kept. Examples: {@code GET
  * /pet/{petId}} gives {@code get_pet_petId}, {@code GET /apis/apps/v1/} gives {@code
  * get_apis_apps_v1}, {@code GET /} gives {@code get}. When that name is taken, the first free of

@@ -18,16 +18,15 @@ import java.util.Set;
  *
  * <p>Order: the path-level parameters that the operation does not declare again with the same name
  * and location, then the operation's parameters, each in document order. swagger-parser's OpenAPI
- * 3.0 resolver already moves path-level parameters into the operations in this order; its 3.1 and
+ * 3.0 resolver already moves path-level parameters into the operations in this order. Its 3.1 and
  * Swagger 2.0 models keep them on the path item, and this merge gives the same result for them.
- * swagger-parser resolves {@code $ref} parameters; any it left as a reference are looked up in
- * components.parameters here.
+ * Parameters that swagger-parser left as a {@code $ref} are looked up in components.parameters.
  */
 final class TaskParameters {
   private static final String PARAMETERS_PREFIX = "#/components/parameters/";
   private static final String SCHEMAS_PREFIX = "#/components/schemas/";
 
-  /** Longest chain of references followed, so that a reference cycle ends. */
+  /** Maximum number of references followed in a chain, so that a reference cycle ends. */
   private static final int MAX_REFERENCE_HOPS = 16;
 
   private final Components components;

@@ -26,15 +26,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Loads every real OpenAPI document of the shared openapi directory and checks the catalog against
- * the facts that the directory's INDEX.md records for it. INDEX.md is parsed when the tests run, so
- * the expected values live in one place.
+ * Loads every real OpenAPI document of the openapi directory under the shared.dir property and
+ * compares each catalog with the facts of the directory's index table. The table is parsed when the
+ * tests run, so the expected numbers are kept in one place.
  */
 class SharedDocumentsTest {
   private static final Path OPENAPI_DIR = sharedDir().resolve("openapi");
   private static final Map<String, TaskCatalog> CATALOGS = new ConcurrentHashMap<>();
 
-  /** Facts of one document, from one row of INDEX.md's Index table. */
+  /** Facts of one document, from one row of the index table. */
   record IndexRow(
       String file,
       String spec,
@@ -57,7 +57,7 @@ class SharedDocumentsTest {
   static List<IndexRow> indexRows() throws IOException {
     List<String> lines = Files.readAllLines(OPENAPI_DIR.resolve("INDEX.md"));
     int heading = lines.indexOf("## Index");
-    assertThat(heading).as("line '## Index' in INDEX.md").isNotNegative();
+    assertThat(heading).as("heading of the index table").isNotNegative();
     int headerLine = heading + 1;
     while (!lines.get(headerLine).startsWith("|")) {
       headerLine++;
@@ -88,7 +88,7 @@ class SharedDocumentsTest {
 
   private static String cell(List<String> row, List<String> header, String column) {
     int index = header.indexOf(column);
-    assertThat(index).as("column '%s' in INDEX.md", column).isNotNegative();
+    assertThat(index).as("index table column %s", column).isNotNegative();
     return row.get(index);
   }
 
@@ -203,7 +203,7 @@ class SharedDocumentsTest {
     }
   }
 
-  /** Compares a scheme with INDEX.md's description, for example "apiKey in header `api_key`". */
+  /** Compares a scheme with the index table's description, for example "apiKey in header `k`". */
   private static void assertSchemeMatches(SecuritySchemeInfo scheme, String description) {
     String name = scheme.name();
     Map<String, String> details = scheme.details();
@@ -430,7 +430,7 @@ class SharedDocumentsTest {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(catalog.tasks()).isNotEmpty();
-    // A generous bound: a warm load takes well under a second; this catches quadratic slowdowns.
+    // A warm load takes well under a second, so this generous bound only catches gross slowdowns.
     assertThat(elapsed).isLessThan(Duration.ofSeconds(15));
   }
 
