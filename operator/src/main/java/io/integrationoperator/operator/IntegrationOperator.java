@@ -28,9 +28,9 @@ public final class IntegrationOperator {
         new Operator(
             overrider -> {
               overrider.withKubernetesClient(client).withCloseClientOnStop(false);
-              // JSON Patch of the status subresource works on every API server, including the
-              // fabric8 mock server that local mode runs; the status is owned wholly by the
-              // operator, so server-side apply brings nothing here.
+              // A plain patch of the status subresource works on real API servers and on the
+              // fabric8 mock server that local mode runs. The operator owns the whole status,
+              // so server-side apply would add nothing.
               overrider.withUseSSAToPatchPrimaryResource(false);
               if (settings.leaderElection()) {
                 overrider.withLeaderElectionConfiguration(

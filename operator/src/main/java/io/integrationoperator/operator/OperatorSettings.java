@@ -13,7 +13,8 @@ import java.util.Set;
  * @param leaseNamespace namespace of the Lease; null means the namespace the operator runs in
  * @param defaultProbeInterval time between connectivity probes when an Integration sets no
  *     spec.probe.interval
- * @param healthPort TCP port of the /healthz and /readyz endpoints, or -1 for no endpoints
+ * @param healthPort TCP port of the /healthz and /readyz endpoints, or -1 for no endpoints; {@link
+ *     OperatorMain} opens them, {@link IntegrationOperator#create} does not
  */
 public record OperatorSettings(
     Set<String> namespaces,

@@ -3,7 +3,7 @@ package io.integrationoperator.operator.credentials;
 /**
  * One value the projected Secret needs: where it comes from and the normalised key it goes to.
  *
- * @param source kind of object that holds the value
+ * @param source kind of object that contains the value
  * @param name name of that object in the Integration's namespace
  * @param key key inside the object
  * @param targetKey key in the projected Secret, one of the client's CredentialKeys names

@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  * operator's heap.
  *
  * <p>Besides data and stringData (or binaryData), the copy drops managedFields and the
- * kubectl.kubernetes.io/last-applied-configuration annotation, which holds a full copy of an object
- * that was created with kubectl apply, data included. Readers that need the data GET the object
- * directly.
+ * kubectl.kubernetes.io/last-applied-configuration annotation, which contains a full copy of an
+ * object that was created with kubectl apply, data included. Readers that need the data GET the
+ * object directly.
  */
 public final class MetadataOnlyItemStore<T extends HasMetadata> implements ItemStore<T> {
   /** Annotation in which kubectl apply keeps the whole applied object. */

@@ -171,7 +171,7 @@ final class IntegrationPass {
   }
 
   IntegrationStatus nextStatus(IntegrationStatus previous, Instant now) {
-    long generation = integration.getMetadata().getGeneration();
+    long generation = Optional.ofNullable(integration.getMetadata().getGeneration()).orElse(0L);
     IntegrationStatus next = new IntegrationStatus();
     next.setObservedGeneration(generation);
     next.setEndpoint(spec == null ? null : spec.endpoint().orElse(null));
@@ -182,6 +182,8 @@ final class IntegrationPass {
             ? GeneratedObjects.credentialsSecretName(integration.getMetadata().getName())
             : previous.getCredentialsSecret());
     next.setLastProbe(lastProbe != null ? lastProbe : previous.getLastProbe());
+    // TODO: the operator does not manage the <integration>-token Secret yet, so it cannot fill
+    // status.token; the previous value is kept as written by whoever wrote it.
     next.setToken(previous.getToken());
     next.setConditions(
         Conditions.next(

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * fits.
  *
  * @param scheme the chosen scheme; empty without authentication, or when the model declares no
- *     schemes at all, because then the block alone says how to authenticate
+ *     schemes at all, because then the block alone determines how to authenticate
  * @param failure the failed SpecValid outcome, when the authentication does not fit the model
  */
 public record SchemeSelection(Optional<SecuritySchemeStatus> scheme, Optional<Outcome> failure) {

@@ -4,7 +4,7 @@ import io.integrationoperator.operator.status.Outcome;
 import java.util.Optional;
 
 /**
- * The text of a model's document, or the failed Valid outcome that says why it cannot be read.
+ * The text of a model's document, or the failed Valid outcome that explains why it cannot be read.
  *
  * @param text the document as JSON or YAML text
  * @param failure why there is no text

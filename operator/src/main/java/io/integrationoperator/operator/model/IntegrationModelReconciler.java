@@ -31,6 +31,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +96,7 @@ public class IntegrationModelReconciler implements Reconciler<IntegrationModel> 
         ModelStatuses.next(
             result.catalogFields(),
             result.valid(),
-            model.getMetadata().getGeneration(),
+            Optional.ofNullable(model.getMetadata().getGeneration()).orElse(0L),
             previousConditions,
             Instant.now());
     if (previous != null && StatusComparison.sameJson(previous, next)) {
@@ -136,7 +137,7 @@ public class IntegrationModelReconciler implements Reconciler<IntegrationModel> 
               false);
       LOG.info("The document is invalid at {}: {}", e.getJsonPath(), e.getMessage());
     }
-    // NOTE: entries of deleted models stay until the operator restarts; each holds one hash and
+    // NOTE: entries of deleted models stay until the operator restarts. Each contains one hash and
     // the catalog fields, because the reconciler uses no finalizer to learn about deletions.
     parsed.put(id, result);
     return result;

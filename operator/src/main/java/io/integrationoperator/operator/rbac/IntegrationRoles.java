@@ -36,7 +36,12 @@ public final class IntegrationRoles {
     return integrationName + "-admin";
   }
 
-  /** Returns the name of the Role for one task verb. */
+  /**
+   * Returns the name of the Role for one task verb.
+   *
+   * <p>NOTE: an Integration name longer than 245 characters yields Role names over the 253
+   * character limit, which the API server rejects with RoleCreateFailed as the result.
+   */
   public static String verbRoleName(String integrationName, String verb) {
     return integrationName + "-" + verb;
   }

@@ -94,7 +94,7 @@ class CredentialRequirementsTest {
   }
 
   @Test
-  void mutualTlsParametersAndCaBundleAreListedInOrder() {
+  void listsMutualTlsParametersAndCaBundle() {
     Authentication auth = new Authentication();
     MutualTlsAuthentication mtls = new MutualTlsAuthentication();
     mtls.setSecretRef(new LocalObjectReference("client-cert"));

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * HTTP server on 127.0.0.1 and a free port that answers every request with 200 and a small JSON
+ * HTTP server on 127.0.0.1 and a free port that responds to every request with 200 and a small JSON
  * body when the request carries the expected Basic credentials, and with 401 otherwise.
  */
 final class BasicAuthServer implements AutoCloseable {

@@ -72,7 +72,7 @@ class ConnectionProbeTest {
   }
 
   @Test
-  void non2xxAnswerIsHttpErrorWithStatusCodeAndText() {
+  void non2xxResponseIsHttpError() {
     Outcome outcome = ConnectionProbe.connected(call(envelope(401, "Unauthorized"), null, null));
 
     assertThat(outcome.status()).isEqualTo("False");
@@ -91,7 +91,7 @@ class ConnectionProbeTest {
   }
 
   @Test
-  void statusCopyDropsSetCookieAndCutsLongBody() {
+  void statusCopyDropsCookiesAndLongBody() {
     ResponseEnvelope envelope = envelope(200, "OK");
     envelope.setHeaders(Map.of("Set-Cookie", "session=abc", "Content-Type", "text/plain"));
     envelope.setBody(TextNode.valueOf("x".repeat(5000)));

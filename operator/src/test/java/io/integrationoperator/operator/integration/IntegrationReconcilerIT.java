@@ -342,7 +342,7 @@ class IntegrationReconcilerIT {
   }
 
   @Test
-  void unchangedIntegrationIsNotRewrittenOrProbedAgain() throws Exception {
+  void unchangedIntegrationIsNotRewritten() throws Exception {
     createModel("steady", "get");
     createSecret("steady", "creds", Map.of("username", "alice", "password", "wonderland"));
     createIntegration("steady", "api", basic("creds"));

@@ -78,7 +78,7 @@ class IntegrationModelReconcilerIT {
   }
 
   @Test
-  void duplicateOperationIdIsReportedInMessageAndEvent() {
+  void duplicateOperationIdIsReported() {
     client.resource(OperatorFixture.inlineModel("renamed", "pets", PETS)).create();
 
     IntegrationModel model =
@@ -109,7 +109,7 @@ class IntegrationModelReconcilerIT {
   }
 
   @Test
-  void missingConfigMapIsReportedAndCreatingItFixesTheModel() {
+  void lateConfigMapFixesModel() {
     client.resource(configMapModel("late", "pets", "pets-doc", "doc")).create();
 
     IntegrationModel model =

@@ -26,7 +26,7 @@ class IntegrationRolesTest {
   }
 
   @Test
-  void verbRoleGrantsVerbOnTasksAndGetOnIntegration() {
+  void verbRoleRules() {
     Role post = IntegrationRoles.desired(integration, List.of("post")).get(1);
 
     assertThat(post.getRules())
@@ -34,7 +34,7 @@ class IntegrationRolesTest {
   }
 
   @Test
-  void adminRoleGrantsEveryTaskVerbAndManagesIntegration() {
+  void adminRoleRules() {
     Role admin = IntegrationRoles.desired(integration, List.of("put", "get")).get(0);
 
     assertThat(admin.getRules())
@@ -44,7 +44,7 @@ class IntegrationRolesTest {
   }
 
   @Test
-  void modelWithoutTasksGetsAdminRoleWithoutTaskRule() {
+  void modelWithoutTasksGetsAdminRoleOnly() {
     List<Role> roles = IntegrationRoles.desired(integration, List.of());
 
     assertThat(roles).hasSize(1);

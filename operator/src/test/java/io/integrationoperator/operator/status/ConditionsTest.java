@@ -47,7 +47,7 @@ class ConditionsTest {
   }
 
   @Test
-  void changedListsNewConditionsAndStatusOrReasonChanges() {
+  void changedIgnoresMessageOnlyChanges() {
     List<Condition> before = Conditions.next(null, outcomes(Outcome.failed("A", "one")), 1, FIRST);
     List<Condition> sameStatusNewReason =
         Conditions.next(before, outcomes(Outcome.failed("B", "one")), 1, LATER);

@@ -63,7 +63,7 @@ class IntegrationConditionsTest {
   }
 
   @Test
-  void readyTakesReasonOfFirstFailingConditionInOrder() {
+  void readyUsesFirstFailingReason() {
     Map<String, Outcome> checked = new HashMap<>();
     checked.put(MODEL_RESOLVED, Outcome.passed("ModelResolved", "ok"));
     checked.put(SPEC_VALID, Outcome.passed("SpecValid", "ok"));
