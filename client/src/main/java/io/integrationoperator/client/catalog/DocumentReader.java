@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -93,6 +94,13 @@ final class DocumentReader {
   private static JsonNode readJson(String text) throws InvalidDocumentException {
     try {
       return JSON.readTree(text);
+    } catch (StreamConstraintsException e) {
+      throw new InvalidDocumentException(
+          JsonPaths.ROOT,
+          "The document nests objects and arrays deeper than "
+              + MAX_NESTING_DEPTH
+              + " levels; flatten the structure.",
+          e);
     } catch (JsonProcessingException e) {
       if (e.getOriginalMessage().startsWith("Trailing token")) {
         throw new InvalidDocumentException(
