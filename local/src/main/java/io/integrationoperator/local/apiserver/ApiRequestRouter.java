@@ -105,7 +105,8 @@ public final class ApiRequestRouter extends Dispatcher {
         return get(request, api, type.get());
       case "POST":
         synchronized (writeLock) {
-          return store.handleCreate(withDefaults(request, api.path(), type.get()));
+          MockResponse created = store.handleCreate(withDefaults(request, api.path(), type.get()));
+          return collectGarbageAfter(created, catalog);
         }
       case "PUT":
         synchronized (writeLock) {
@@ -118,7 +119,11 @@ public final class ApiRequestRouter extends Dispatcher {
         }
       case "DELETE":
         synchronized (writeLock) {
-          return collectGarbageAfter(delete(api, type.get()), catalog);
+          MockResponse deleted = delete(api, type.get());
+          if (deleted.code() < 300) {
+            garbageCollector.collect(catalog);
+          }
+          return deleted;
         }
       default:
         return ApiStatus.failure(
@@ -283,6 +288,11 @@ public final class ApiRequestRouter extends Dispatcher {
     String contentType =
         Optional.ofNullable(request.getHeader("Content-Type")).orElse("").split(";")[0].trim();
     byte[] bodyBytes = request.getBody().getBytes();
+    LOG.debug(
+        "PATCH {} ({}): {}",
+        api.path(),
+        contentType,
+        new String(bodyBytes, StandardCharsets.UTF_8));
     MockResponse existing = store.handleGet(api.objectPath());
     boolean apply = contentType.equals("application/apply-patch+yaml");
     if (existing.code() == 404) {
@@ -332,9 +342,26 @@ public final class ApiRequestRouter extends Dispatcher {
     return response.code() == 202 ? response.setResponseCode(200) : response;
   }
 
-  private JsonNode applyJsonPatch(JsonNode patch, JsonNode current) {
+  /**
+   * Applies a JSON patch after creating missing parent objects of each operation's path, as the
+   * mock server does: the operator adds {@code /status/...} fields to objects that have no status
+   * yet.
+   */
+  private static JsonNode applyJsonPatch(JsonNode patch, JsonNode current) {
+    ObjectNode target = ((ObjectNode) current).deepCopy();
+    for (JsonNode operation : patch) {
+      String[] segments = operation.path("path").asText().replaceFirst("^/", "").split("/");
+      JsonNode node = target;
+      for (int i = 0; i < segments.length - 1 && node.isObject(); i++) {
+        String name = segments[i].replace("~1", "/").replace("~0", "~");
+        if (!node.has(name)) {
+          ((ObjectNode) node).putObject(name);
+        }
+        node = node.get(name);
+      }
+    }
     try {
-      return JsonPatch.apply(patch, current);
+      return JsonPatch.apply(patch, target);
     } catch (JsonPatchException e) {
       throw new IllegalArgumentException("Invalid JSON patch: " + e.getMessage(), e);
     }
@@ -356,8 +383,22 @@ public final class ApiRequestRouter extends Dispatcher {
     return response;
   }
 
-  private MockResponse collectGarbageAfter(MockResponse response, ResourceCatalog catalog) {
-    if (response.code() < 300) {
+  /**
+   * Runs the garbage collector after a successful write that may have left dependents without
+   * owners: a deletion (also by a patch that removed the last finalizer, which returns no body) or
+   * a write of an object with owner references, whose owner may be gone already.
+   */
+  private MockResponse collectGarbageAfter(MockResponse response, ResourceCatalog catalog)
+      throws IOException {
+    if (response.code() >= 300) {
+      return response;
+    }
+    byte[] body = response.getBody() == null ? new byte[0] : response.getBody().getBytes();
+    boolean mayOrphan =
+        body.length == 0
+            || mapper.readTree(body).path("metadata").has("deletionTimestamp")
+            || mapper.readTree(body).path("metadata").has("ownerReferences");
+    if (mayOrphan) {
       garbageCollector.collect(catalog);
     }
     return response;
