@@ -3,6 +3,8 @@ package io.integrationoperator.operator.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -10,10 +12,15 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.integrationoperator.api.model.DocumentSource;
 import io.integrationoperator.api.model.IntegrationModel;
 import io.integrationoperator.api.model.TaskStatus;
+import io.integrationoperator.client.catalog.DocumentLoader;
 import io.integrationoperator.operator.OperatorFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,6 +113,60 @@ class IntegrationModelReconcilerIT {
     assertThat(model.getStatus().getTitle()).startsWith("Swagger Petstore");
     assertThat(model.getStatus().getTaskCount()).isEqualTo(19);
     assertThat(model.getStatus().getMethods()).containsExactly("delete", "get", "post", "put");
+  }
+
+  @Test
+  void gzipDocumentInBinaryData() throws Exception {
+    byte[] text =
+        Files.readAllBytes(OperatorFixture.sharedDocument("kubernetes-v1.27.0-swagger20.json"));
+    client
+        .resource(binaryConfigMap("gzip", "kubernetes-doc", "openapi.json.gz", gzip(text)))
+        .create();
+    client
+        .resource(configMapModel("gzip", "kubernetes", "kubernetes-doc", "openapi.json.gz"))
+        .create();
+
+    IntegrationModel model =
+        operator.awaitModelCondition("gzip", "kubernetes", "Ready", "True", "Ready");
+
+    assertThat(model.getStatus().getOpenapiVersion()).isEqualTo("2.0");
+    assertThat(model.getStatus().getTaskCount()).isEqualTo(738);
+  }
+
+  @Test
+  void gzipBombIsTooLarge() throws Exception {
+    byte[] zeros = new byte[DocumentLoader.MAX_DOCUMENT_CHARS * 4 + 16];
+    client.resource(binaryConfigMap("bomb", "bomb-doc", "doc.gz", gzip(zeros))).create();
+    client.resource(configMapModel("bomb", "bomb", "bomb-doc", "doc.gz")).create();
+
+    IntegrationModel model =
+        operator.awaitModelCondition("bomb", "bomb", "Valid", "False", "DocumentTooLarge");
+
+    assertThat(
+            OperatorFixture.condition(model.getStatus().getConditions(), "Valid")
+                .get()
+                .getMessage())
+        .contains("ConfigMap bomb-doc key doc.gz")
+        .contains("after decompression");
+  }
+
+  private static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+      gzip.write(data);
+    }
+    return out.toByteArray();
+  }
+
+  private static ConfigMap binaryConfigMap(
+      String namespace, String name, String key, byte[] value) {
+    return new ConfigMapBuilder()
+        .withNewMetadata()
+        .withNamespace(namespace)
+        .withName(name)
+        .endMetadata()
+        .withBinaryData(Map.of(key, Base64.getEncoder().encodeToString(value)))
+        .build();
   }
 
   @Test
