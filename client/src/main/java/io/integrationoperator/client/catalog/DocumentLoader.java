@@ -23,6 +23,8 @@ import java.util.Optional;
  *   <li>it is larger than {@link #MAX_DOCUMENT_CHARS}, empty, or not valid JSON or YAML ({@code
  *       $});
  *   <li>its YAML aliases or its nesting exceed {@link DocumentReader}'s limits ({@code $});
+ *   <li>a path item or operation lists more than {@link TaskParameters#MAX_PARAMETERS} parameters
+ *       (the path of that list);
  *   <li>its top level is not an object with an {@code openapi} 3.0.x or 3.1.x or a {@code swagger}
  *       2.0 field ({@code $}, {@code $.openapi} or {@code $.swagger});
  *   <li>a {@code $ref} does not resolve or points outside the document (the path of the object that
@@ -91,6 +93,7 @@ public final class DocumentLoader {
     JsonNode root = DocumentReader.read(text);
     SpecVersion version = SpecVersion.detect(root);
     ReferenceChecker.check(root);
+    TaskParameters.checkCounts(root);
 
     SwaggerParseResult result = SwaggerParsing.parse(root, version);
     List<String> messages = result.getMessages();

@@ -212,6 +212,7 @@ final class TaskListBuilder {
     }
 
     Set<String> taken = new HashSet<>(firstUser.keySet());
+    Map<String, Integer> nextSuffix = new HashMap<>();
     List<String> names = new ArrayList<>(operations.size());
     for (int i = 0; i < operations.size(); i++) {
       Located located = operations.get(i);
@@ -220,7 +221,8 @@ final class TaskListBuilder {
         names.add(id);
         continue;
       }
-      String name = TaskNames.unique(TaskNames.derive(located.method(), located.path()), taken);
+      String derived = TaskNames.derive(located.method(), located.path());
+      String name = TaskNames.unique(derived, taken, nextSuffix);
       taken.add(name);
       names.add(name);
       warnings.add(

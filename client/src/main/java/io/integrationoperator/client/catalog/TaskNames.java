@@ -1,6 +1,7 @@
 package io.integrationoperator.client.catalog;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -34,15 +35,22 @@ final class TaskNames {
     return sanitised.substring(start, end);
   }
 
-  /** Returns {@code name}, or {@code name_N} with the smallest N from 2 not in {@code taken}. */
-  static String unique(String name, Set<String> taken) {
+  /**
+   * Returns {@code name}, or {@code name_N} with the smallest N from 2 not in {@code taken}.
+   *
+   * @param nextSuffix the first N worth trying per name, updated here. Names are never released, so
+   *     starting there gives the same result as starting at 2, without a quadratic search when many
+   *     operations derive the same name.
+   */
+  static String unique(String name, Set<String> taken, Map<String, Integer> nextSuffix) {
     if (!taken.contains(name)) {
       return name;
     }
-    int suffix = 2;
+    int suffix = nextSuffix.getOrDefault(name, 2);
     while (taken.contains(name + "_" + suffix)) {
       suffix++;
     }
+    nextSuffix.put(name, suffix + 1);
     return name + "_" + suffix;
   }
 }

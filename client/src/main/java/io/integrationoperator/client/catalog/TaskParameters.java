@@ -1,5 +1,6 @@
 package io.integrationoperator.client.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +31,14 @@ final class TaskParameters {
   /** Maximum number of references followed in a chain, so that a reference cycle ends. */
   private static final int MAX_REFERENCE_HOPS = 16;
 
+  /**
+   * Maximum number of parameters in one parameters list of a path item or operation. swagger-parser
+   * 2.1's 3.0 resolver compares every path-level parameter with every operation parameter. With
+   * 50,000 of each, one load took 50 to 175 seconds on a 2-core machine. Real APIs declare far
+   * fewer than 500.
+   */
+  static final int MAX_PARAMETERS = 500;
+
   private final Components components;
   private final List<String> warnings;
 
@@ -41,12 +51,47 @@ final class TaskParameters {
     this.warnings = warnings;
   }
 
+  /**
+   * Rejects a path item or operation of the tree whose parameters list is longer than {@link
+   * #MAX_PARAMETERS}, before swagger-parser reads the tree.
+   */
+  static void checkCounts(JsonNode root) throws InvalidDocumentException {
+    for (Map.Entry<String, JsonNode> pathItem : root.path("paths").properties()) {
+      String itemPath = JsonPaths.pathItem(pathItem.getKey());
+      checkCount(pathItem.getValue(), itemPath, "path item");
+      for (String method : TaskListBuilder.METHODS) {
+        JsonNode operation = pathItem.getValue().path(method);
+        checkCount(operation, JsonPaths.member(itemPath, method), "operation");
+      }
+    }
+  }
+
+  private static void checkCount(JsonNode owner, String ownerPath, String kind)
+      throws InvalidDocumentException {
+    JsonNode parameters = owner.path("parameters");
+    if (parameters.isArray() && parameters.size() > MAX_PARAMETERS) {
+      throw new InvalidDocumentException(
+          JsonPaths.member(ownerPath, "parameters"),
+          "The "
+              + kind
+              + " declares "
+              + parameters.size()
+              + " parameters, more than the maximum of "
+              + MAX_PARAMETERS
+              + "; remove the ones the API does not use.");
+    }
+  }
+
   /** Returns the merged parameters of one operation; operationPath is used in warnings. */
   List<TaskParameter> of(PathItem item, Operation operation, String operationPath) {
     List<Parameter> own = usable(operation.getParameters(), operationPath);
+    Set<List<String>> ownKeys = new HashSet<>();
+    for (Parameter parameter : own) {
+      ownKeys.add(key(parameter));
+    }
     List<Parameter> merged = new ArrayList<>();
     for (Parameter shared : usable(item.getParameters(), operationPath)) {
-      if (indexOfSameParameter(own, shared) < 0) {
+      if (!ownKeys.contains(key(shared))) {
         merged.add(shared);
       }
     }
@@ -65,15 +110,9 @@ final class TaskParameters {
     return usable;
   }
 
-  private static int indexOfSameParameter(List<Parameter> parameters, Parameter candidate) {
-    for (int i = 0; i < parameters.size(); i++) {
-      Parameter existing = parameters.get(i);
-      if (existing.getName().equals(candidate.getName())
-          && existing.getIn().equals(candidate.getIn())) {
-        return i;
-      }
-    }
-    return -1;
+  /** Identity of a parameter within an operation: its name and location. */
+  private static List<String> key(Parameter parameter) {
+    return List.of(parameter.getName(), parameter.getIn());
   }
 
   /** Resolves a parameter; returns null, after a warning, when it has no name or location. */

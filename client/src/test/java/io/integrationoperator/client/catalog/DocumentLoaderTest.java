@@ -1117,6 +1117,55 @@ class DocumentLoaderTest {
                   + " flatten it or remove self-referencing aliases.");
     }
 
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void namesManyClashingOperationsQuickly() {
+      String punctuation = "!$&()*+,;=:@-._~";
+      StringBuilder paths = new StringBuilder();
+      for (int i = 0; i < 3000; i++) {
+        StringBuilder path = new StringBuilder("/a");
+        int rest = i;
+        do {
+          path.append(punctuation.charAt(rest % punctuation.length()));
+          rest /= punctuation.length();
+        } while (rest > 0);
+        paths.append("'").append(path).append("': {get: {").append(OK).append("}}\n");
+      }
+
+      TaskCatalog catalog = load(openapi30(paths.toString()));
+
+      assertThat(catalog.tasks()).hasSize(3000);
+      assertThat(catalog.tasks().get(0).name()).isEqualTo("get_a");
+      assertThat(catalog.tasks().get(2999).name()).isEqualTo("get_a_3000");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"path item", "operation"})
+    void rejectsTooManyParameters(String kind) {
+      StringBuilder parameters = new StringBuilder();
+      for (int i = 0; i <= TaskParameters.MAX_PARAMETERS; i++) {
+        parameters.append(i == 0 ? "" : ", ").append("{name: p").append(i).append(", in: query}");
+      }
+      String pathItem =
+          kind.equals("path item")
+              ? "/a: {parameters: [%s], get: {operationId: a, %s}}".formatted(parameters, OK)
+              : "/a: {get: {operationId: a, parameters: [%s], %s}}".formatted(parameters, OK);
+
+      InvalidDocumentException error = rejection(openapi30(pathItem));
+
+      assertThat(error.getJsonPath())
+          .isEqualTo(
+              kind.equals("path item")
+                  ? "$.paths['/a'].parameters"
+                  : "$.paths['/a'].get.parameters");
+      assertThat(error.getMessage())
+          .isEqualTo(
+              "The "
+                  + kind
+                  + " declares 501 parameters, more than the maximum of 500; remove the ones the"
+                  + " API does not use.");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"json", "yaml"})
     void rejectsDeepNesting(String format) {
