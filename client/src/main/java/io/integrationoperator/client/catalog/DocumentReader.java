@@ -69,7 +69,7 @@ final class DocumentReader {
 
   /** Reads the text into a tree, which is never null. */
   static JsonNode read(String text) throws InvalidDocumentException {
-    // The leading whitespace stays, so that error positions count lines as the author sees them.
+    // The leading whitespace stays, so that error positions match the lines of the original text.
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     int start = 0;
     while (start < body.length() && Character.isWhitespace(body.charAt(start))) {
