@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -418,23 +417,5 @@ class SharedDocumentsTest {
         .contains(
             "$.paths['/apis/'].get.operationId: operationId getAPIVersions is already used by GET"
                 + " /api/, so this operation's task is named get_apis.");
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource
-  void loadsLargeDocumentQuickly(String file) throws Exception {
-    String text = Files.readString(OPENAPI_DIR.resolve(file));
-
-    long started = System.nanoTime();
-    TaskCatalog catalog = DocumentLoader.load(text);
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-
-    assertThat(catalog.tasks()).isNotEmpty();
-    // A warm load takes well under a second, so this generous bound only catches gross slowdowns.
-    assertThat(elapsed).isLessThan(Duration.ofSeconds(15));
-  }
-
-  static Stream<String> loadsLargeDocumentQuickly() {
-    return Stream.of("kubernetes-v1.12.4-swagger20.json", "kubernetes-v1.27.0-swagger20.json");
   }
 }
