@@ -264,6 +264,35 @@ class LocalModeKubectlIT {
             () -> assertThat(kubectl.run("get", "roles").stderr()).contains("No resources found"));
   }
 
+  @Test
+  @Order(12)
+  void applyRejectsUnknownFieldAndWrongType() throws Exception {
+    Path typo =
+        Files.writeString(
+            directory.resolve("typo.yaml"),
+            integrationManifest(closedPort)
+                .replace("name: petstore\nspec:", "name: typo\nspec:")
+                .replace("basePath: /api/v3", "basePth: /api/v3"));
+    Path wrongType =
+        Files.writeString(
+            directory.resolve("wrong-type.yaml"),
+            integrationManifest(closedPort)
+                .replace("name: petstore\nspec:", "name: wrong\nspec:")
+                .replace("port: " + closedPort, "port: eighty"));
+
+    Kubectl.Result unknownField = kubectl.run("apply", "-f", typo.toString());
+    Kubectl.Result invalid = kubectl.run("apply", "-f", wrongType.toString());
+
+    assertThat(unknownField.exitCode()).isEqualTo(1);
+    assertThat(unknownField.stderr())
+        .contains("strict decoding error: unknown field \"spec.server.basePth\"");
+    assertThat(invalid.exitCode()).isEqualTo(1);
+    assertThat(invalid.stderr())
+        .contains(
+            "The Integration \"wrong\" is invalid: spec.server.port: Invalid value: \"string\": "
+                + "spec.server.port in body must be of type integer: \"string\"");
+  }
+
   private static String modelManifest() {
     return """
         apiVersion: integration-operator.io/v1alpha1

@@ -71,6 +71,8 @@ public final class ApiRequestRouter extends Dispatcher {
       return response;
     } catch (IllegalArgumentException | IOException e) {
       return ApiStatus.failure(400, "BadRequest", e.getMessage());
+    } catch (ApiRejection e) {
+      return e.response();
     } catch (UnsupportedOperationException e) {
       return ApiStatus.failure(415, "UnsupportedMediaType", e.getMessage());
     } catch (RuntimeException e) {
@@ -105,13 +107,15 @@ public final class ApiRequestRouter extends Dispatcher {
         return get(request, api, type.get());
       case "POST":
         synchronized (writeLock) {
-          MockResponse created = store.handleCreate(withDefaults(request, api.path(), type.get()));
-          return collectGarbageAfter(created, catalog);
+          Admitted admitted = admit(api, type.get(), mapper.readTree(request.getBody().getBytes()));
+          MockResponse created = store.handleCreate(admitted.request(request, api.path()));
+          return admitted.withWarnings(collectGarbageAfter(created, catalog));
         }
       case "PUT":
         synchronized (writeLock) {
-          RecordedRequest update = withDefaults(request, target, type.get());
-          return collectGarbageAfter(store.handleUpdate(update), catalog);
+          Admitted admitted = admit(api, type.get(), mapper.readTree(request.getBody().getBytes()));
+          MockResponse updated = store.handleUpdate(admitted.request(request, target));
+          return admitted.withWarnings(collectGarbageAfter(updated, catalog));
         }
       case "PATCH":
         synchronized (writeLock) {
@@ -321,7 +325,8 @@ public final class ApiRequestRouter extends Dispatcher {
       default:
         return unsupportedPatchType(contentType);
     }
-    return replaceInStore(request, api, ObjectDefaults.apply(type, updated));
+    Admitted admitted = admit(api, type, updated);
+    return admitted.withWarnings(replaceInStore(request, api, admitted.object()));
   }
 
   private MockResponse replaceInStore(RecordedRequest request, ApiRequest api, JsonNode updated) {
@@ -433,18 +438,72 @@ public final class ApiRequestRouter extends Dispatcher {
         new Buffer(json));
   }
 
-  private RecordedRequest withDefaults(RecordedRequest original, String path, ResourceType type)
-      throws IOException {
-    byte[] body = original.getBody().getBytes();
-    if (body.length > 0) {
-      body = mapper.writeValueAsBytes(ObjectDefaults.apply(type, mapper.readTree(body)));
+  /**
+   * Applies defaults and, for custom resources, the CRD schema to an object about to be stored.
+   * Unknown fields are pruned with a warning, or rejected when the request asks for {@code
+   * fieldValidation=Strict} (kubectl's default); schema violations are always rejected.
+   *
+   * @throws ApiRejection with the error response when the object is rejected
+   */
+  private Admitted admit(ApiRequest api, ResourceType type, JsonNode object) {
+    JsonNode defaulted = ObjectDefaults.apply(type, object);
+    if (!type.isCustom() || api.subresource() != null || !defaulted.isObject()) {
+      return new Admitted(defaulted, List.of());
     }
-    return new RecordedRequest(
-        original.getHttpVersion(),
-        original.method(),
-        path,
-        original.getHeaders(),
-        new Buffer(body));
+    SchemaValidator.Result result = SchemaValidator.validate(type.schema(), defaulted);
+    String name = defaulted.path("metadata").path("name").asText(api.name());
+    if (!result.violations().isEmpty()) {
+      String causes =
+          result.violations().size() == 1
+              ? result.violations().get(0)
+              : "[" + String.join(", ", result.violations()) + "]";
+      throw new ApiRejection(
+          ApiStatus.failure(
+              422,
+              "Invalid",
+              type.kind() + "." + type.group() + " \"" + name + "\" is invalid: " + causes,
+              name,
+              type.group(),
+              type.kind(),
+              result.violations()));
+    }
+    List<String> unknown =
+        result.unknownFields().stream().map(field -> "unknown field \"" + field + "\"").toList();
+    String validation = api.queryParameter("fieldValidation").orElse("Warn");
+    if (!unknown.isEmpty() && validation.equals("Strict")) {
+      throw new ApiRejection(
+          ApiStatus.failure(
+              400,
+              "BadRequest",
+              type.kind()
+                  + " in version \""
+                  + type.version()
+                  + "\" cannot be handled as a "
+                  + type.kind()
+                  + ": strict decoding error: "
+                  + String.join(", ", unknown)));
+    }
+    return new Admitted(result.pruned(), validation.equals("Ignore") ? List.of() : unknown);
+  }
+
+  /** An object accepted for storage, with the warnings to return to the client. */
+  private record Admitted(JsonNode object, List<String> warnings) {
+
+    RecordedRequest request(RecordedRequest original, String path) {
+      return new RecordedRequest(
+          original.getHttpVersion(),
+          original.method(),
+          path,
+          original.getHeaders(),
+          new Buffer(object.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    MockResponse withWarnings(MockResponse response) {
+      for (String warning : warnings) {
+        response.addHeader("Warning", "299 - \"" + warning.replace("\"", "\\\"") + "\"");
+      }
+      return response;
+    }
   }
 
   private static RecordedRequest request(
