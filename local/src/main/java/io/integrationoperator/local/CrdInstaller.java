@@ -34,7 +34,7 @@ public final class CrdInstaller {
    *
    * @return the names of the installed CRDs
    * @throws IOException when the bundled files cannot be read
-   * @throws IllegalStateException when the jar or class path holds no CRDs
+   * @throws IllegalStateException when the jar or class path contains no CRDs
    */
   public static List<String> install(KubernetesClient client) throws IOException {
     List<String> installed = new ArrayList<>();
@@ -94,7 +94,8 @@ public final class CrdInstaller {
       }
     }
     if (contents.isEmpty()) {
-      throw new IllegalStateException("The CRD folder " + folder + " holds no .yaml files");
+      throw new IllegalStateException(
+          "The CRD folder " + folder + " contains no .yaml files; rebuild the local module");
     }
     return contents;
   }

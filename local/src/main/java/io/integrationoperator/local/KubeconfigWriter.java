@@ -52,7 +52,7 @@ public final class KubeconfigWriter {
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system; the file holds no credentials, so the default mode is fine.
+      // Not a POSIX file system. The file contains no credentials, so the default mode is fine.
     }
   }
 }

@@ -3,7 +3,6 @@ package io.integrationoperator.local.apiserver;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +116,7 @@ public record ApiRequest(
     return group.isEmpty() ? version : group + "/" + version;
   }
 
-  /** Returns true when the query asks for a watch ({@code watch=true} or {@code watch=1}). */
+  /** Returns true when the query requests a watch ({@code watch=true} or {@code watch=1}). */
   public boolean isWatch() {
     String watch = query.get("watch");
     return watch != null && (watch.equals("true") || watch.equals("1"));
@@ -141,10 +140,5 @@ public record ApiRequest(
   /** Returns the object path of this request, without subresource and query. */
   public String objectPath() {
     return collectionPath() + "/" + name;
-  }
-
-  /** Returns the path segments after the API root; used in error messages. */
-  List<String> segments() {
-    return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
   }
 }

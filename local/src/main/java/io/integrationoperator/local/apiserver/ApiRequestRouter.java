@@ -189,8 +189,8 @@ public final class ApiRequestRouter extends Dispatcher {
       ObjectNode document = openApi.document(catalog(), path.substring("/openapi/v3/".length()));
       return document == null ? notFound() : json(200, document);
     }
-    // NOTE: there is no OpenAPI v2 document (kubectl wants it as protobuf); kubectl v1.27 and
-    // later read v3 and fall back to their compiled types when v2 is missing.
+    // NOTE: there is no OpenAPI v2 document, because kubectl requests it as protobuf. kubectl
+    // v1.27 and later read v3 instead and use their compiled types for what v2 would add.
     return notFound();
   }
 
@@ -343,7 +343,7 @@ public final class ApiRequestRouter extends Dispatcher {
             "application/json-patch+json",
             replaceDocument.toString().getBytes(StandardCharsets.UTF_8));
     MockResponse response = store.handlePatch(jsonPatch);
-    // The store answers 202 Accepted; the Kubernetes API answers 200 OK.
+    // The store returns 202 Accepted, where the Kubernetes API returns 200 OK.
     return response.code() == 202 ? response.setResponseCode(200) : response;
   }
 
@@ -440,7 +440,7 @@ public final class ApiRequestRouter extends Dispatcher {
 
   /**
    * Applies defaults and, for custom resources, the CRD schema to an object about to be stored.
-   * Unknown fields are pruned with a warning, or rejected when the request asks for {@code
+   * Unknown fields are pruned with a warning, or rejected when the request sets {@code
    * fieldValidation=Strict} (kubectl's default); schema violations are always rejected.
    *
    * @throws ApiRejection with the error response when the object is rejected

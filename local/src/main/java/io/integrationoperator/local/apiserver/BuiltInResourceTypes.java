@@ -24,6 +24,7 @@ final class BuiltInResourceTypes {
     types.add(core("Secret", "secrets", true, List.of(), false, secretColumns()));
     types.add(core("Event", "events", true, List.of("ev"), false, eventColumns()));
     types.add(core("ServiceAccount", "serviceaccounts", true, List.of("sa"), false, ageOnly()));
+
     types.add(
         type("rbac.authorization.k8s.io", "Role", "roles", true, List.of(), false, createdAt()));
     types.add(
@@ -53,6 +54,7 @@ final class BuiltInResourceTypes {
             List.of(),
             false,
             roleBindingColumns()));
+
     types.add(
         type("coordination.k8s.io", "Lease", "leases", true, List.of(), false, leaseColumns()));
     types.add(

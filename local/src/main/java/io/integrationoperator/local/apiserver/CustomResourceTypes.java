@@ -1,6 +1,7 @@
 package io.integrationoperator.local.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ final class CustomResourceTypes {
   }
 
   /**
-   * Converts the first value a column's JSONPath selects into a cell; a value that does not fit the
+   * Converts the first value a column's JSONPath selects into a cell. A value that does not fit the
    * column type gives an empty cell, as on a real API server.
    */
   static Object cell(String type, JsonNode value, Instant now) {
@@ -71,7 +72,7 @@ final class CustomResourceTypes {
     switch (type) {
       case "date":
         Instant time = BuiltInResourceTypes.parseTime(value.asText());
-        return time == null ? null : HumanDuration.format(java.time.Duration.between(time, now));
+        return time == null ? null : HumanDuration.format(Duration.between(time, now));
       case "integer":
         return value.canConvertToLong() && value.isIntegralNumber() ? value.asLong() : null;
       case "number":

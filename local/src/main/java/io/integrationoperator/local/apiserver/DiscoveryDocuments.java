@@ -11,8 +11,8 @@ import java.util.Map;
  * before any other request: {@code /version}, {@code /api}, {@code /apis}, {@code /api/v1} and
  * {@code /apis/<group>/<version>}.
  *
- * <p>kubectl asks for aggregated discovery ({@code as=APIGroupDiscoveryList}) first but also
- * accepts {@code application/json}; answering with the legacy documents makes it fall back to one
+ * <p>kubectl requests aggregated discovery ({@code as=APIGroupDiscoveryList}) first but also
+ * accepts {@code application/json}. Returning the legacy documents makes it fall back to one
  * request per group version.
  */
 public final class DiscoveryDocuments {

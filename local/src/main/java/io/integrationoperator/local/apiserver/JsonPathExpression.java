@@ -150,14 +150,14 @@ public final class JsonPathExpression {
       if (text.startsWith("[?(", position)) {
         end = text.indexOf(")]", position);
         if (end < 0) {
-          throw invalid("unterminated filter");
+          throw invalid("missing ')]' after the filter");
         }
         Step filter = parseFilter(text.substring(position + 3, end).trim());
         position = end + 2;
         return filter;
       }
       if (end < 0) {
-        throw invalid("unterminated '['");
+        throw invalid("missing ']'");
       }
       String inner = text.substring(position + 1, end).trim();
       position = end + 1;
@@ -170,7 +170,8 @@ public final class JsonPathExpression {
       try {
         return new Index(Integer.parseInt(inner));
       } catch (NumberFormatException e) {
-        throw invalid("unsupported subscript [" + inner + "]");
+        throw invalid(
+            "unsupported subscript [" + inner + "], expected a number, * or a quoted name");
       }
     }
 

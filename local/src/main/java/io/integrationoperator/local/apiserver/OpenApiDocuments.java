@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +70,7 @@ public final class OpenApiDocuments {
     Map<String, List<ResourceType>> byGroupVersion = new LinkedHashMap<>();
     for (ResourceType type : catalog.types()) {
       String key = type.group().isEmpty() ? "api/" + type.version() : "apis/" + type.apiVersion();
-      byGroupVersion.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(type);
+      byGroupVersion.computeIfAbsent(key, k -> new ArrayList<>()).add(type);
     }
     Map<String, ObjectNode> documents = new LinkedHashMap<>();
     byGroupVersion.forEach((key, types) -> documents.put(key, groupVersionDocument(types)));
@@ -100,8 +102,8 @@ public final class OpenApiDocuments {
       String group = type.group().isEmpty() ? "core" : type.group().split("\\.")[0];
       return "io.k8s.api." + group + "." + type.version() + "." + type.kind();
     }
-    List<String> parts = new java.util.ArrayList<>(List.of(type.group().split("\\.")));
-    java.util.Collections.reverse(parts);
+    List<String> parts = new ArrayList<>(List.of(type.group().split("\\.")));
+    Collections.reverse(parts);
     return String.join(".", parts) + "." + type.version() + "." + type.kind();
   }
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * configmap}.
  *
  * <p>The encoding is the 4-byte magic {@code k8s\0} followed by a {@code runtime.Unknown} message
- * whose {@code raw} field holds the object. Field numbers come from the {@code generated.proto}
+ * whose {@code raw} field contains the object. Field numbers come from the {@code generated.proto}
  * files of {@code k8s.io/api} and {@code k8s.io/apimachinery} (v1.32). Only the kinds in {@link
  * #KINDS} are known; their fields that create requests carry are decoded, others are skipped.
  */
@@ -51,6 +51,9 @@ public final class ProtobufObjects {
       return new Field(name, Type.MESSAGE_LIST, message);
     }
   }
+
+  private static final Map<Integer, Field> TYPE_META =
+      Map.of(1, Field.of("apiVersion", Type.STRING), 2, Field.of("kind", Type.STRING));
 
   private static final Map<Integer, Field> OWNER_REFERENCE =
       Map.of(
@@ -159,35 +162,16 @@ public final class ProtobufObjects {
     if (body.length < MAGIC.length || !Arrays.equals(body, 0, 4, MAGIC, 0, 4)) {
       throw new IllegalArgumentException("Protobuf body does not start with the k8s magic");
     }
-    Reader unknown = new Reader(body, MAGIC.length, body.length);
-    String apiVersion = "";
-    String kind = "";
-    byte[] raw = new byte[0];
-    while (unknown.hasMore()) {
-      int tag = unknown.varint32();
-      if (tag >>> 3 == 1 && (tag & 7) == 2) {
-        Reader typeMeta = unknown.lengthDelimited();
-        while (typeMeta.hasMore()) {
-          int typeTag = typeMeta.varint32();
-          if (typeTag >>> 3 == 1) {
-            apiVersion = typeMeta.string();
-          } else if (typeTag >>> 3 == 2) {
-            kind = typeMeta.string();
-          } else {
-            typeMeta.skip(typeTag & 7);
-          }
-        }
-      } else if (tag >>> 3 == 2 && (tag & 7) == 2) {
-        raw = unknown.bytes();
-      } else {
-        unknown.skip(tag & 7);
-      }
-    }
+    ObjectNode envelope = JsonNodeFactory.instance.objectNode();
+    byte[] raw = readEnvelope(new Reader(body, MAGIC.length, body.length), envelope);
+    String apiVersion = envelope.path("apiVersion").asText("");
+    String kind = envelope.path("kind").asText("");
     Map<Integer, Field> schema = KINDS.get(apiVersion + "/" + kind);
     if (schema == null) {
       throw new UnsupportedOperationException(
           "local mode cannot decode " + kind + " (" + apiVersion + ") sent as protobuf");
     }
+
     ObjectNode object = JsonNodeFactory.instance.objectNode();
     object.put("apiVersion", apiVersion);
     object.put("kind", kind);
@@ -197,6 +181,25 @@ public final class ProtobufObjects {
       object.put("type", "Opaque");
     }
     return object;
+  }
+
+  /**
+   * Reads the {@code runtime.Unknown} envelope: puts {@code apiVersion} and {@code kind} into the
+   * given node and returns the {@code raw} bytes of the object.
+   */
+  private static byte[] readEnvelope(Reader unknown, ObjectNode typeMeta) {
+    byte[] raw = new byte[0];
+    while (unknown.hasMore()) {
+      int tag = unknown.varint32();
+      if (tag >>> 3 == 1 && (tag & 7) == 2) {
+        readMessage(unknown.lengthDelimited(), TYPE_META, typeMeta);
+      } else if (tag >>> 3 == 2 && (tag & 7) == 2) {
+        raw = unknown.bytes();
+      } else {
+        unknown.skip(tag & 7);
+      }
+    }
+    return raw;
   }
 
   private static void readMessage(Reader reader, Map<Integer, Field> schema, ObjectNode into) {
