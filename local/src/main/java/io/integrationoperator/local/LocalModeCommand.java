@@ -1,10 +1,12 @@
 package io.integrationoperator.local;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,13 +65,26 @@ public final class LocalModeCommand implements Callable<Integer> {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "integration-operator-local-logback.xml");
     }
-    System.exit(new CommandLine(new LocalModeCommand()).execute(args));
+    CommandLine commandLine = new CommandLine(new LocalModeCommand());
+    commandLine.setExecutionExceptionHandler(
+        (exception, line, parseResult) -> {
+          line.getErr().println("Local mode failed to start: " + exception.getMessage());
+          LoggerFactory.getLogger(LocalModeCommand.class).debug("Start failure", exception);
+          return 1;
+        });
+    System.exit(commandLine.execute(args));
   }
 
   @Override
   public Integer call() throws Exception {
     validatePort("--executor-port", executorPort, 1);
     validatePort("--api-port", apiPort, 0);
+    for (Path path : apply) {
+      if (!Files.exists(path)) {
+        throw new ParameterException(
+            spec.commandLine(), "Invalid value for --apply: " + path + " does not exist");
+      }
+    }
     boolean defaultApply = apply.isEmpty();
     LocalModeOptions options =
         new LocalModeOptions(
