@@ -1,16 +1,23 @@
 package io.integrationoperator.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -27,6 +34,9 @@ public final class ManifestApplier {
 
   private static final Logger LOG = LoggerFactory.getLogger(ManifestApplier.class);
   static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private static final ObjectMapper SORTED_JSON =
+      JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
   private final KubernetesClient client;
 
@@ -55,29 +65,64 @@ public final class ManifestApplier {
   }
 
   /** Applies every object of one YAML or JSON stream; the source names it in log messages. */
-  public List<HasMetadata> applyAll(InputStream input, String source) {
+  public List<HasMetadata> applyAll(InputStream input, String source) throws IOException {
     List<HasMetadata> applied = new ArrayList<>();
-    for (HasMetadata item : client.load(input).items()) {
-      if (item == null) {
-        continue;
+    try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(input)) {
+      while (documents.hasNext()) {
+        JsonNode document = documents.next();
+        if (document == null || !document.isObject() || document.isEmpty()) {
+          continue;
+        }
+        HasMetadata object = applyOne((ObjectNode) document);
+        applied.add(object);
+        LOG.info(
+            "Applied {} {} from {}",
+            object.getKind(),
+            qualifiedName(object.getMetadata().getNamespace(), object.getMetadata().getName()),
+            source);
       }
-      applied.add(applyOne(item));
-      LOG.info(
-          "Applied {} {} from {}",
-          item.getKind(),
-          qualifiedName(item.getMetadata().getNamespace(), item.getMetadata().getName()),
-          source);
     }
     return applied;
   }
 
-  private HasMetadata applyOne(HasMetadata item) {
-    String lastApplied = Serialization.asJson(item);
-    if (item.getMetadata().getAnnotations() == null) {
-      item.getMetadata().setAnnotations(new HashMap<>());
+  /**
+   * Creates or replaces one object. The last-applied annotation is written as kubectl writes it
+   * (the manifest as JSON with sorted keys, the namespace and an annotations map filled in, and a
+   * final newline), so {@code kubectl apply} of an unchanged file reports "unchanged".
+   */
+  private HasMetadata applyOne(ObjectNode manifest) throws IOException {
+    ObjectNode metadata = manifest.with("metadata");
+    if (!metadata.has("namespace") && isNamespaced(manifest)) {
+      metadata.put("namespace", client.getNamespace());
     }
-    item.getMetadata().getAnnotations().put(LAST_APPLIED, lastApplied + "\n");
-    return client.resource(item).createOr(NonDeletingOperation::update);
+    // kubectl records an empty annotations map when the manifest has none.
+    metadata.with("annotations");
+    String lastApplied =
+        SORTED_JSON.writeValueAsString(SORTED_JSON.treeToValue(manifest, Object.class));
+    metadata.with("annotations").put(LAST_APPLIED, lastApplied + "\n");
+    GenericKubernetesResource object =
+        client
+            .getKubernetesSerialization()
+            .unmarshal(manifest.toString(), GenericKubernetesResource.class);
+    return client.resource(object).createOr(NonDeletingOperation::update);
+  }
+
+  private boolean isNamespaced(JsonNode manifest) {
+    String apiVersion = manifest.path("apiVersion").asText();
+    String kind = manifest.path("kind").asText();
+    APIResourceList resources = client.getApiResources(apiVersion);
+    if (resources == null) {
+      throw new IllegalArgumentException(
+          "The API server does not serve " + apiVersion + " (kind " + kind + ")");
+    }
+    return resources.getResources().stream()
+        .filter(resource -> resource.getKind().equals(kind))
+        .findFirst()
+        .map(resource -> Boolean.TRUE.equals(resource.getNamespaced()))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "The API server does not serve kind " + kind + " in " + apiVersion));
   }
 
   private static List<Path> manifestFiles(Path path) throws IOException {

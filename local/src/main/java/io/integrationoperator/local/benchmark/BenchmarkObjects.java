@@ -123,10 +123,7 @@ final class BenchmarkObjects {
 
     Integration integration = new Integration();
     integration.setMetadata(
-        new ObjectMetaBuilder()
-            .withName(integrationName(index))
-            .withNamespace(namespace)
-            .build());
+        new ObjectMetaBuilder().withName(integrationName(index)).withNamespace(namespace).build());
     integration.setSpec(spec);
     return integration;
   }

@@ -48,8 +48,7 @@ final class TargetServer implements AutoCloseable {
    * @param threads number of threads that handle requests
    */
   static TargetServer start(String username, String password, int threads) throws IOException {
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(HOST, 0), 0);
+    HttpServer server = HttpServer.create(new InetSocketAddress(HOST, 0), 0);
     ExecutorService executor = Executors.newFixedThreadPool(threads, TargetServer::daemonThread);
     TargetServer target = new TargetServer(server, executor, username, password);
     server.createContext("/", target::handle);
