@@ -58,29 +58,9 @@ public final class LocalMode implements AutoCloseable {
   private void startAll() throws IOException {
     out.println(
         "Integration Operator local mode: a try-out and test harness with an in-memory API"
-            + " server. Install on a cluster with the Helm chart instead.");
-    apiServer = new LocalApiServer(options.apiPort());
-    apiServer.start();
-    client = clientFor(apiServer.url());
-    client
-        .resource(
-            new NamespaceBuilder()
-                .withNewMetadata()
-                .withName(DEFAULT_NAMESPACE)
-                .endMetadata()
-                .build())
-        .create();
-    List<String> crds = CrdInstaller.install(client);
-    KubeconfigWriter.write(options.kubeconfig(), apiServer.url(), DEFAULT_NAMESPACE);
-    out.println("API server:  " + apiServer.url() + " (CRDs: " + String.join(", ", crds) + ")");
-    out.println("Kubeconfig:  " + options.kubeconfig().toAbsolutePath());
-
-    if (options.startOperator()) {
-      operator = OperatorRunner.start(client);
-      out.println("Operator:    " + operator.description());
-    } else {
-      out.println("Operator:    not started");
-    }
+            + " server. To install on a cluster, see the README.");
+    startApiServer();
+    startOperator();
     // TODO: start the executor on 127.0.0.1:<executorPort> here once the executor module exists;
     // until then the port is only validated and reserved.
     out.println(
@@ -96,6 +76,33 @@ public final class LocalMode implements AutoCloseable {
         "\nTry: kubectl --kubeconfig "
             + options.kubeconfig()
             + " get integrationmodels,integrations\nStop with Ctrl-C.");
+  }
+
+  private void startApiServer() throws IOException {
+    apiServer = new LocalApiServer(options.apiPort());
+    apiServer.start();
+    client = clientFor(apiServer.url());
+    client
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(DEFAULT_NAMESPACE)
+                .endMetadata()
+                .build())
+        .create();
+    List<String> crds = CrdInstaller.install(client);
+    KubeconfigWriter.write(options.kubeconfig(), apiServer.url(), DEFAULT_NAMESPACE);
+    out.println("API server:  " + apiServer.url() + " (CRDs: " + String.join(", ", crds) + ")");
+    out.println("Kubeconfig:  " + options.kubeconfig().toAbsolutePath());
+  }
+
+  private void startOperator() {
+    if (options.startOperator()) {
+      operator = OperatorRunner.start(client);
+      out.println("Operator:    " + operator.description());
+    } else {
+      out.println("Operator:    not started");
+    }
   }
 
   private void applyManifests() throws IOException {

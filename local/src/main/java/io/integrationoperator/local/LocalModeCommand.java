@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
           + " CRDs, the operator and (later) the executor in one process, applies manifests,"
           + " writes a kubeconfig for kubectl and prints the conditions of every Integration"
           + " until interrupted.",
-      "This is a try-out and test harness; install on a cluster with the Helm chart."
+      "This is a try-out and test harness. To install on a cluster, see the README."
     })
 public final class LocalModeCommand implements Callable<Integer> {
 
