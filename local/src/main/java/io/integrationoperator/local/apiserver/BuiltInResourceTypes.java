@@ -57,6 +57,8 @@ final class BuiltInResourceTypes {
 
     types.add(
         type("coordination.k8s.io", "Lease", "leases", true, List.of(), false, leaseColumns()));
+    // The newer Events API; kubectl and most clients use the core Events above.
+    types.add(type("events.k8s.io", "Event", "events", true, List.of(), false, ageOnly()));
     types.add(
         type(
             "apiextensions.k8s.io",
