@@ -77,6 +77,11 @@ final class OperatorProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** Returns the exit status; only valid once {@link #isAlive()} is false. */
+  int exitValue() {
+    return process.exitValue();
+  }
+
   Path log() {
     return log;
   }
