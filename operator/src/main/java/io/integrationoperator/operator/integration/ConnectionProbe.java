@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.integrationoperator.api.envelope.ResponseEnvelope;
 import io.integrationoperator.api.integration.ProbeResult;
 import io.integrationoperator.client.catalog.SecuritySchemeInfo;
+import io.integrationoperator.client.catalog.Task;
 import io.integrationoperator.client.connection.CallFailure;
 import io.integrationoperator.client.connection.CallResult;
 import io.integrationoperator.client.connection.ConnectionSettings;
@@ -43,9 +44,13 @@ public final class ConnectionProbe {
   /** Outcome of one probe: the status field and the Connected condition. */
   public record Result(ProbeResult lastProbe, Outcome connected) {}
 
-  /** Calls the server once with the settings. */
-  public static Result run(ConnectionSettings settings) {
-    CallResult call = new IntegrationClient(settings).probe();
+  /**
+   * Calls the server once with the settings.
+   *
+   * @param task the task that spec.probe.task names, or empty when the probe calls no task
+   */
+  public static Result run(ConnectionSettings settings, Optional<Task> task) {
+    CallResult call = new IntegrationClient(settings).probe(task);
     return new Result(lastProbe(call), connected(call));
   }
 

@@ -13,12 +13,17 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.integrationoperator.api.integration.Integration;
 import io.integrationoperator.api.integration.IntegrationStatus;
+import io.integrationoperator.api.integration.Probe;
 import io.integrationoperator.api.integration.ProbeResult;
 import io.integrationoperator.api.integration.ResolvedModel;
 import io.integrationoperator.api.model.IntegrationModel;
 import io.integrationoperator.api.model.IntegrationModelStatus;
 import io.integrationoperator.api.model.SecuritySchemeStatus;
+import io.integrationoperator.client.catalog.CatalogCache;
+import io.integrationoperator.client.catalog.InvalidDocumentException;
 import io.integrationoperator.client.catalog.SecuritySchemeInfo;
+import io.integrationoperator.client.catalog.Task;
+import io.integrationoperator.client.connection.CallFailure;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.operator.GeneratedObjects;
@@ -27,6 +32,8 @@ import io.integrationoperator.operator.credentials.CredentialRequirements;
 import io.integrationoperator.operator.credentials.CredentialResolver;
 import io.integrationoperator.operator.credentials.ProjectedSecret;
 import io.integrationoperator.operator.credentials.ResolvedCredentials;
+import io.integrationoperator.operator.model.DocumentReader;
+import io.integrationoperator.operator.model.DocumentText;
 import io.integrationoperator.operator.rbac.IntegrationRoles;
 import io.integrationoperator.operator.rbac.RoleUpdater;
 import io.integrationoperator.operator.status.ConditionStatus;
@@ -55,6 +62,7 @@ final class IntegrationPass {
   private final KubernetesClient client;
   private final OperatorSettings settings;
   private final Map<String, String> probedSettings;
+  private final CatalogCache probeCatalogs;
   private final Map<String, Outcome> checks = new LinkedHashMap<>();
 
   private IntegrationModel model;
@@ -69,11 +77,13 @@ final class IntegrationPass {
       Integration integration,
       KubernetesClient client,
       OperatorSettings settings,
-      Map<String, String> probedSettings) {
+      Map<String, String> probedSettings,
+      CatalogCache probeCatalogs) {
     this.integration = integration;
     this.client = client;
     this.settings = settings;
     this.probedSettings = probedSettings;
+    this.probeCatalogs = probeCatalogs;
   }
 
   void resolveModel(Optional<IntegrationModel> found) {
@@ -164,10 +174,39 @@ final class IntegrationPass {
       return;
     }
     LOG.debug("Probing {}", connection.baseUrl());
-    ConnectionProbe.Result result = ConnectionProbe.run(connection);
+    ConnectionProbe.Result result;
+    try {
+      result = ConnectionProbe.run(connection, probeTask());
+    } catch (InvalidDocumentException e) {
+      // The model was valid when ModelResolved was checked; its document changed since then, and
+      // the model's next reconcile re-triggers this one.
+      checks.put(
+          CONNECTED,
+          Outcome.failed(
+              CallFailure.InvalidRequest.name(),
+              "The probe task cannot be read from the model's document: " + e.getMessage()));
+      return;
+    }
     probedSettings.put(uid, fingerprint);
     checks.put(CONNECTED, result.connected());
     lastProbe = result.lastProbe();
+  }
+
+  /**
+   * Returns the task that spec.probe.task names, read from the model's document, or empty when the
+   * probe calls no task. The model's status lists tasks without their parameters, so the document
+   * is read and parsed (once per document text, through the cache).
+   */
+  private Optional<Task> probeTask() throws InvalidDocumentException {
+    Probe probe = integration.getSpec().getProbe();
+    if (probe == null || probe.getTask() == null) {
+      return Optional.empty();
+    }
+    DocumentText document = new DocumentReader(client).read(model);
+    if (document.text().isEmpty()) {
+      throw new InvalidDocumentException("$", document.failure().orElseThrow().message());
+    }
+    return probeCatalogs.load(document.text().get()).task(probe.getTask());
   }
 
   IntegrationStatus nextStatus(IntegrationStatus previous, Instant now) {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.integrationoperator.api.integration.Integration;
 import io.integrationoperator.api.integration.IntegrationStatus;
 import io.integrationoperator.api.model.IntegrationModel;
+import io.integrationoperator.client.catalog.CatalogCache;
 import io.integrationoperator.operator.GeneratedObjects;
 import io.integrationoperator.operator.OperatorSettings;
 import io.integrationoperator.operator.ReferenceIndex;
@@ -52,6 +53,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ControllerConfiguration(name = IntegrationReconciler.NAME)
 public class IntegrationReconciler implements Reconciler<Integration> {
+  /** Number of parsed documents kept for probes that call a task. */
+  static final int PROBE_CATALOGS = 4;
+
   /** Controller name. */
   public static final String NAME = "integration";
 
@@ -66,6 +70,9 @@ public class IntegrationReconciler implements Reconciler<Integration> {
 
   /** Fingerprint of the settings of each Integration's last probe, by Integration UID. */
   private final Map<String, String> probedSettings = new ConcurrentHashMap<>();
+
+  /** Catalogs of the documents whose tasks probes call; a few suffice for the probes due now. */
+  private final CatalogCache probeCatalogs = new CatalogCache(PROBE_CATALOGS);
 
   private InformerEventSource<IntegrationModel, Integration> models;
   private InformerEventSource<Role, Integration> roles;
@@ -122,7 +129,8 @@ public class IntegrationReconciler implements Reconciler<Integration> {
     IntegrationStatus previous =
         Optional.ofNullable(integration.getStatus()).orElseGet(IntegrationStatus::new);
     IntegrationPass pass =
-        new IntegrationPass(integration, context.getClient(), settings, probedSettings);
+        new IntegrationPass(
+            integration, context.getClient(), settings, probedSettings, probeCatalogs);
 
     pass.resolveModel(findModel(integration));
     pass.checkSpec();

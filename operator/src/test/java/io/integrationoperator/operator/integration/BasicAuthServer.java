@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BasicAuthServer implements AutoCloseable {
   private final HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
+  private final List<String> requestLines = new CopyOnWriteArrayList<>();
 
   BasicAuthServer(String username, String password) throws IOException {
     String expected =
@@ -27,6 +30,7 @@ final class BasicAuthServer implements AutoCloseable {
         "/",
         exchange -> {
           requests.incrementAndGet();
+          requestLines.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
           boolean authorised =
               expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
           byte[] body =
@@ -49,6 +53,11 @@ final class BasicAuthServer implements AutoCloseable {
   /** Returns how many requests arrived so far. */
   int requestCount() {
     return requests.get();
+  }
+
+  /** Returns the method and URI of every request so far, for example "GET /api/pets". */
+  List<String> requestLines() {
+    return List.copyOf(requestLines);
   }
 
   @Override

@@ -17,6 +17,7 @@ import io.integrationoperator.api.authentication.BasicAuthentication;
 import io.integrationoperator.api.integration.CaBundleSource;
 import io.integrationoperator.api.integration.Integration;
 import io.integrationoperator.api.integration.IntegrationSpec;
+import io.integrationoperator.api.integration.Probe;
 import io.integrationoperator.api.integration.Tls;
 import io.integrationoperator.api.model.IntegrationModel;
 import io.integrationoperator.operator.OperatorFixture;
@@ -325,6 +326,31 @@ class IntegrationReconcilerIT {
     assertThat(integration.getStatus().getLastProbe().getTime()).isNotBlank();
     assertThat(integration.getStatus().getModel().getName()).isEqualTo("pets");
     assertThat(integration.getStatus().getModel().getTaskCount()).isEqualTo(1);
+  }
+
+  @Test
+  void probeTaskCallsTaskPath() {
+    createModel("probetask", "get", "post");
+    createSecret("probetask", "creds", Map.of("username", "alice", "password", "wonderland"));
+    createIntegration(
+        "probetask",
+        "api",
+        basic("creds")
+            .andThen(
+                spec -> {
+                  Probe probe = new Probe();
+                  probe.setTask("postPets");
+                  spec.setProbe(probe);
+                }));
+
+    Integration integration =
+        operator.awaitIntegrationCondition(
+            "probetask", "api", "Connected", "True", "ProbeSucceeded");
+
+    assertThat(integration.getStatus().getLastProbe().getResponse().getMethod()).isEqualTo("POST");
+    assertThat(integration.getStatus().getLastProbe().getResponse().getUrl())
+        .isEqualTo(server.url() + "/api/pets");
+    assertThat(server.requestLines()).contains("POST /api/pets");
   }
 
   @Test
