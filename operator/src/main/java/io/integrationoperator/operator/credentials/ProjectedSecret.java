@@ -76,9 +76,11 @@ public final class ProjectedSecret {
 
   static boolean matches(Secret actual, Secret desired, Integration integration) {
     Map<String, String> data = actual.getData() == null ? Map.of() : actual.getData();
+    // The fabric8 7.x model deserializes an absent stringData as an empty map, not as null.
+    Map<String, String> stringData = actual.getStringData();
     return data.equals(desired.getData())
         && Objects.equals(actual.getType(), desired.getType())
-        && actual.getStringData() == null
+        && (stringData == null || stringData.isEmpty())
         && GeneratedObjects.hasMetadataOf(actual, integration);
   }
 
