@@ -297,6 +297,7 @@ public final class ReadyBenchmark implements Callable<Integer> {
               + ResultTable.seconds(settling.operatorCpu()));
     }
     table.add("Objects in the namespace", objects.describe());
+    table.add("Load average at the end", MachineFacts.loadAverage() + " (1, 5, 15 min)");
     OperatorProcess.LogCounts logs = operator.logCounts();
     table.add(
         "Operator log",
@@ -315,7 +316,9 @@ public final class ReadyBenchmark implements Callable<Integer> {
         ResultTable.mebibytes(sample.heap().usedKib())
             + " used of "
             + ResultTable.mebibytes(sample.heap().committedKib())
-            + " committed, Metaspace "
+            + " committed ("
+            + String.join(" + ", sample.heap().spaces())
+            + "), Metaspace "
             + ResultTable.mebibytes(sample.heap().metaspaceUsedKib()));
     table.add(
         "RSS (" + when + ")",
