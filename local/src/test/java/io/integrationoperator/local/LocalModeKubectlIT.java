@@ -144,18 +144,17 @@ class LocalModeKubectlIT {
     String table = kubectl.succeed("get", "im,intg");
 
     assertThat(table)
-        .containsPattern("NAME\\s+AGE\\s+REASON\\s+READY\\s+TASKS\\s+TITLE\\s+VERSION");
+        .containsPattern("NAME\\s+TITLE\\s+VERSION\\s+TASKS\\s+READY\\s+REASON\\s+AGE");
     assertThat(table)
         .containsPattern(
-            "integrationmodel.integration-operator.io/petstore\\s+\\d+s\\s+Ready\\s+True\\s+19\\s+"
-                + "Swagger Petstore - OpenAPI 3.0");
-    assertThat(table).containsPattern("NAME\\s+AGE\\s+MODEL\\s+REASON\\s+READY\\s+ENDPOINT");
+            "integrationmodel.integration-operator.io/petstore\\s+Swagger Petstore - OpenAPI 3.0"
+                + "\\s+\\S+\\s+19\\s+True\\s+Ready\\s+\\d+s");
+    assertThat(table).containsPattern("NAME\\s+MODEL\\s+ENDPOINT\\s+READY\\s+REASON\\s+AGE");
     assertThat(table)
         .containsPattern(
-            "integration.integration-operator.io/petstore\\s+\\d+s\\s+petstore\\s+ConnectionFailed"
-                + "\\s+False\\s+http://127.0.0.1:"
+            "integration.integration-operator.io/petstore\\s+petstore\\s+http://127.0.0.1:"
                 + closedPort
-                + "/api/v3");
+                + "/api/v3\\s+False\\s+ConnectionFailed\\s+\\d+s");
   }
 
   @Test
@@ -236,7 +235,8 @@ class LocalModeKubectlIT {
         .untilAsserted(
             () ->
                 assertThat(kubectl.succeed("get", "intg", "petstore"))
-                    .containsPattern("petstore\\s+SecretKeyNotFound\\s+False"));
+                    .containsPattern(
+                        "petstore\\s+petstore\\s+\\S+\\s+False\\s+SecretKeyNotFound\\s+\\d+s"));
     assertThat(kubectl.succeed("describe", "intg", "petstore"))
         .containsPattern("Warning\\s+SecretKeyNotFound\\s+\\S+\\s+integration-operator");
     await()

@@ -91,8 +91,9 @@ class LocalModeNginxIT {
             () ->
                 assertThat(kubectl.succeed("get", "intg", "pets"))
                     .containsPattern(
-                        "pets\\s+\\d+s\\s+pets\\s+Ready\\s+True\\s+"
-                            + nginx.apiUrl().replace(".", "\\.")));
+                        "pets\\s+pets\\s+"
+                            + nginx.apiUrl().replace(".", "\\.")
+                            + "\\s+True\\s+Ready\\s+\\d+s"));
     assertThat(kubectl.succeed("describe", "intg", "pets"))
         .containsPattern(
             "Normal\\s+ProbeSucceeded\\s+\\S+\\s+integration-operator\\s+Connected is True");
@@ -115,7 +116,8 @@ class LocalModeNginxIT {
         .untilAsserted(
             () ->
                 assertThat(kubectl.succeed("get", "intg", "pets"))
-                    .containsPattern("pets\\s+SecretKeyNotFound\\s+False"));
+                    .containsPattern(
+                        "pets\\s+pets\\s+\\S+\\s+False\\s+SecretKeyNotFound\\s+\\d+s"));
     String description = kubectl.succeed("describe", "intg", "pets");
     assertThat(description).containsPattern("Reason:\\s+SecretKeyNotFound");
     assertThat(description)

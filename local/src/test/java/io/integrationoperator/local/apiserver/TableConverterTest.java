@@ -35,12 +35,12 @@ class TableConverterTest {
     JsonNode table = converter.convert(type, integration, "Metadata", NOW);
 
     assertThat(columnNames(table))
-        .containsExactly("Name", "Age", "Model", "Reason", "Ready", "Endpoint");
+        .containsExactly("Name", "Model", "Endpoint", "Ready", "Reason", "Age");
     assertThat(table.at("/columnDefinitions/0/format").asText()).isEqualTo("name");
     assertThat(table.at("/rows/0/cells").toString())
         .isEqualTo(
-            "[\"petstore\",\"5m\",\"petstore\",\"SecretKeyNotFound\",\"False\","
-                + "\"https://petstore.example.test/api/v3\"]");
+            "[\"petstore\",\"petstore\",\"https://petstore.example.test/api/v3\","
+                + "\"False\",\"SecretKeyNotFound\",\"5m\"]");
     assertThat(table.at("/rows/0/object/kind").asText()).isEqualTo("PartialObjectMetadata");
     assertThat(table.at("/rows/0/object/metadata/namespace").asText()).isEqualTo("default");
   }
@@ -57,7 +57,7 @@ class TableConverterTest {
     JsonNode cells =
         converter.convert(integrationType(), integration, "None", NOW).at("/rows/0/cells");
 
-    assertThat(cells.toString()).isEqualTo("[\"new\",\"30s\",\"petstore\",null,null,null]");
+    assertThat(cells.toString()).isEqualTo("[\"new\",\"petstore\",null,null,null,\"30s\"]");
   }
 
   @Test
