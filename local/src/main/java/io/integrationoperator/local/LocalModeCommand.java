@@ -50,8 +50,10 @@ public final class LocalModeCommand implements Callable<Integer> {
   @Option(
       names = "--api-port",
       paramLabel = "N",
-      description = "TCP port for the API server on 127.0.0.1; 0 picks a free port (default).")
-  int apiPort = 0;
+      description =
+          "TCP port for the API server on 127.0.0.1; 0 picks a free port (default:"
+              + " ${DEFAULT-VALUE}, which the sample Integration local-api calls).")
+  int apiPort = 18080;
 
   @Option(
       names = "--apply",

@@ -58,7 +58,13 @@ public final class LocalApiServer implements AutoCloseable {
   public void start() {
     HttpServerOptions options = new HttpServerOptions().setHost(HOST).setPort(requestedPort);
     server = vertx.createHttpServer(options).requestHandler(this::handle);
-    await(server.listen(), "Cannot listen on " + HOST + ":" + requestedPort);
+    await(
+        server.listen(),
+        "Cannot listen on "
+            + HOST
+            + ":"
+            + requestedPort
+            + "; if another program uses the port, choose a free one with --api-port");
     LOG.debug("API server listening on {}", url());
   }
 

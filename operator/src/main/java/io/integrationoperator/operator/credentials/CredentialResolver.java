@@ -84,7 +84,9 @@ public final class CredentialResolver {
         Optional.of(new ResolvedCredentials(values)),
         Outcome.passed(
             IntegrationConditions.CREDENTIALS_RESOLVED,
-            "All " + values.size() + " referenced credential values were found."));
+            values.isEmpty()
+                ? "The Integration references no credentials."
+                : "All " + values.size() + " referenced credential values were found."));
   }
 
   /** Reads the object's data as base64 text by key; empty when the object does not exist. */
