@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
@@ -85,8 +86,8 @@ public final class ReadyBenchmark implements Callable<Integer> {
       names = "--poll-interval-millis",
       paramLabel = "MS",
       description =
-          "Time between two list calls that check readiness, in milliseconds (default:"
-              + " ${DEFAULT-VALUE}).")
+          "Minimum pause between two list calls that check readiness, in milliseconds; the pause"
+              + " is also at least 4 times the last list's duration (default: ${DEFAULT-VALUE}).")
   long pollIntervalMillis = 1000;
 
   @Option(
@@ -170,16 +171,39 @@ public final class ReadyBenchmark implements Callable<Integer> {
 
     ReadyRun readyRun =
         new ReadyRun(client, operator, integrations, Duration.ofMillis(pollIntervalMillis), out);
+    Optional<Duration> cpuBefore = ProcessHandle.current().info().totalCpuDuration();
     ReadyRun.Outcome outcome = readyRun.createAndAwait(createThreads, target.port(), deadline);
+    Optional<Duration> cpuAfter = ProcessHandle.current().info().totalCpuDuration();
+    Duration benchmarkCpu =
+        cpuBefore.isPresent() && cpuAfter.isPresent()
+            ? cpuAfter.get().minus(cpuBefore.get())
+            : null;
     MemorySample loaded = operator.isAlive() ? MemorySample.take(operator) : null;
     long requestsAtReady = target.requests();
 
-    Settling settling = outcome.allReady() ? settle(client, operator, target) : null;
-    ObjectCounts objects = ObjectCounts.list(client, BenchmarkEnvironment.NAMESPACE);
+    QuietPeriod quiet =
+        outcome.allReady() && settleSeconds > 0
+            ? QuietPeriod.observe(client, operator, target, Duration.ofSeconds(settleSeconds))
+            : null;
 
+    BenchmarkFigures figures =
+        new BenchmarkFigures(
+            integrations,
+            operatorJvmOptions,
+            createThreads,
+            pollIntervalMillis,
+            startup,
+            idle,
+            outcome,
+            loaded,
+            benchmarkCpu,
+            requestsAtReady,
+            target.authenticatedRequests(),
+            quiet,
+            ObjectCounts.list(client, BenchmarkEnvironment.NAMESPACE),
+            operator.logCounts());
     out.println();
-    printResults(
-        startup, idle, outcome, loaded, requestsAtReady, target, settling, objects, operator);
+    figures.print(out);
     if (!outcome.allReady()) {
       out.println(
           "\nNot all Integrations were Ready within "
@@ -212,121 +236,6 @@ public final class ReadyBenchmark implements Callable<Integer> {
       Thread.sleep(pollIntervalMillis);
     }
     return false;
-  }
-
-  /** Figures from the quiet period after all Integrations are Ready. */
-  record Settling(
-      Duration length, int integrationsWritten, long targetRequests, Duration operatorCpu) {}
-
-  /**
-   * Waits {@code --settle-seconds} and counts what happened meanwhile: Integrations whose
-   * resourceVersion changed, requests to the target and operator CPU time. With every probe done
-   * and the default probe interval of 5 minutes, all three should stay near zero.
-   */
-  private Settling settle(KubernetesClient client, OperatorProcess operator, TargetServer target)
-      throws InterruptedException {
-    if (settleSeconds == 0) {
-      return null;
-    }
-    ReadySnapshot before = ReadyRun.list(client);
-    Duration cpuBefore = operator.cpuTime().orElse(null);
-    long requestsBefore = target.requests();
-    long started = System.nanoTime();
-    Thread.sleep(TimeUnit.SECONDS.toMillis(settleSeconds));
-    Duration length = Duration.ofNanos(System.nanoTime() - started);
-    ReadySnapshot after = ReadyRun.list(client);
-    Duration cpuAfter = operator.cpuTime().orElse(null);
-    Duration cpu = cpuBefore == null || cpuAfter == null ? null : cpuAfter.minus(cpuBefore);
-    return new Settling(length, before.changedIn(after), target.requests() - requestsBefore, cpu);
-  }
-
-  private void printResults(
-      Duration startup,
-      MemorySample idle,
-      ReadyRun.Outcome outcome,
-      MemorySample loaded,
-      long requestsAtReady,
-      TargetServer target,
-      Settling settling,
-      ObjectCounts objects,
-      OperatorProcess operator)
-      throws IOException {
-    ResultTable table = new ResultTable();
-    table.add("Integrations", String.valueOf(integrations));
-    table.add("Operator JVM options", operatorJvmOptions);
-    table.add("Operator start to model Ready", ResultTable.seconds(startup));
-    table.add(
-        "Creating all Integrations",
-        ResultTable.seconds(outcome.creation())
-            + " ("
-            + createThreads
-            + " threads, "
-            + ResultTable.rate(integrations, outcome.creation())
-            + " creates/s)");
-    table.add("First create to first Ready", ResultTable.seconds(outcome.firstReady()));
-    table.add("First create to all Ready", ResultTable.seconds(outcome.allReadyAfter()));
-    table.add(
-        "Throughput",
-        ResultTable.rate(outcome.last().ready(), outcome.allReadyAfter()) + " Integrations/s");
-    table.add(
-        "Readiness checks",
-        outcome.lists()
-            + " list calls, mean "
-            + outcome.meanListMillis()
-            + " ms, every "
-            + pollIntervalMillis
-            + " ms");
-    addMemory(table, "idle, 1 model", idle);
-    addMemory(table, "all Ready", loaded);
-    table.add(
-        "Target requests",
-        requestsAtReady
-            + " until all Ready ("
-            + target.authenticatedRequests()
-            + " with valid credentials in total)");
-    table.add("API writes during the run", outcome.apiWrites());
-    if (settling != null) {
-      table.add(
-          "Quiet period",
-          ResultTable.seconds(settling.length())
-              + ": "
-              + settling.integrationsWritten()
-              + " Integrations written, "
-              + settling.targetRequests()
-              + " target requests, operator CPU "
-              + ResultTable.seconds(settling.operatorCpu()));
-    }
-    table.add("Objects in the namespace", objects.describe());
-    table.add("Load average at the end", MachineFacts.loadAverage() + " (1, 5, 15 min)");
-    OperatorProcess.LogCounts logs = operator.logCounts();
-    table.add(
-        "Operator log",
-        logs.lines() + " lines, " + logs.warnings() + " WARN, " + logs.errors() + " ERROR");
-    out.println("Results:");
-    table.print(out);
-  }
-
-  private static void addMemory(ResultTable table, String when, MemorySample sample) {
-    if (sample == null) {
-      table.add("Operator memory (" + when + ")", "n/a: the operator is not running");
-      return;
-    }
-    table.add(
-        "Heap after full GC (" + when + ")",
-        ResultTable.mebibytes(sample.heap().usedKib())
-            + " used of "
-            + ResultTable.mebibytes(sample.heap().committedKib())
-            + " committed ("
-            + String.join(" + ", sample.heap().spaces())
-            + "), Metaspace "
-            + ResultTable.mebibytes(sample.heap().metaspaceUsedKib()));
-    table.add(
-        "RSS (" + when + ")",
-        "VmRSS "
-            + ResultTable.mebibytes(sample.resident().currentKib())
-            + ", VmHWM "
-            + ResultTable.mebibytes(sample.resident().peakKib()));
-    table.add("Operator CPU time (" + when + ")", ResultTable.seconds(sample.cpuTime()));
   }
 
   private void validateOptions() {

@@ -15,11 +15,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Creates the Integrations and lists them until all are Ready. Creation runs on its own threads
  * while this class polls, so the first Ready is seen while later Integrations are still being
- * created. Times count from just before the first create; their resolution is the poll interval.
+ * created. Times count from just before the first create, and their resolution is the pause between
+ * two lists.
  */
 final class ReadyRun {
 
   private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+
+  /** Minimum pause between two lists, as a multiple of the last list's duration. */
+  static final int LIST_PAUSE_FACTOR = 4;
 
   private final KubernetesClient client;
   private final OperatorProcess operator;
@@ -31,6 +35,7 @@ final class ReadyRun {
   private final AtomicLong creationEndNanos = new AtomicLong();
   private int lists;
   private long listNanos;
+  private long lastListNanos;
 
   ReadyRun(
       KubernetesClient client,
@@ -120,6 +125,7 @@ final class ReadyRun {
     while (true) {
       failIfCreationFailed(creation);
       ReadySnapshot snapshot = timedList();
+      Duration listed = Duration.ofNanos(lastListNanos);
       long now = System.nanoTime();
       if (firstReady == null && snapshot.ready() > 0) {
         firstReady = Duration.ofNanos(now - start);
@@ -137,14 +143,25 @@ final class ReadyRun {
             Duration.ofNanos(now - start).toSeconds(), created.get(), count, snapshot.ready());
         nextProgress += PROGRESS_INTERVAL.toNanos();
       }
-      Thread.sleep(pollInterval.toMillis());
+      Thread.sleep(pauseAfter(listed).toMillis());
     }
+  }
+
+  /**
+   * Returns the pause before the next list: the poll interval, but at least {@link
+   * #LIST_PAUSE_FACTOR} times the duration of the last list. A list of many Integrations is slow on
+   * the embedded API server, and back-to-back lists would take its time from the operator.
+   */
+  private Duration pauseAfter(Duration lastList) {
+    Duration scaled = lastList.multipliedBy(LIST_PAUSE_FACTOR);
+    return scaled.compareTo(pollInterval) > 0 ? scaled : pollInterval;
   }
 
   private ReadySnapshot timedList() {
     long started = System.nanoTime();
     ReadySnapshot snapshot = list(client);
-    listNanos += System.nanoTime() - started;
+    lastListNanos = System.nanoTime() - started;
+    listNanos += lastListNanos;
     lists++;
     return snapshot;
   }
