@@ -24,6 +24,17 @@ public final class IntegrationOperator {
    * it.
    */
   public static Operator create(KubernetesClient client, OperatorSettings settings) {
+    return create(client, settings, leaderElection -> {});
+  }
+
+  /**
+   * Creates the operator as {@link #create(KubernetesClient, OperatorSettings)} does, with extra
+   * leader election settings; tests use it to run several replicas in one JVM.
+   */
+  static Operator create(
+      KubernetesClient client,
+      OperatorSettings settings,
+      Consumer<LeaderElectionConfigurationBuilder> leaderElection) {
     Operator operator =
         new Operator(
             overrider -> {
@@ -33,11 +44,12 @@ public final class IntegrationOperator {
               // so server-side apply would add nothing.
               overrider.withUseSSAToPatchPrimaryResource(false);
               if (settings.leaderElection()) {
-                overrider.withLeaderElectionConfiguration(
+                LeaderElectionConfigurationBuilder builder =
                     LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
                             settings.leaseName())
-                        .withLeaseNamespace(settings.leaseNamespace())
-                        .build());
+                        .withLeaseNamespace(settings.leaseNamespace());
+                leaderElection.accept(builder);
+                overrider.withLeaderElectionConfiguration(builder.build());
               }
             });
     operator.register(new IntegrationModelReconciler(), watching(settings));

@@ -61,7 +61,8 @@ public final class OperatorFixture implements AutoCloseable {
     return Path.of(System.getProperty("shared.dir"), "openapi", fileName);
   }
 
-  private static void installCrds(KubernetesClient client) throws IOException {
+  /** Creates the CRDs from the repository's crds/ folder. */
+  static void installCrds(KubernetesClient client) throws IOException {
     Path crds = Path.of(System.getProperty("project.root"), "crds");
     try (Stream<Path> files = Files.list(crds)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
