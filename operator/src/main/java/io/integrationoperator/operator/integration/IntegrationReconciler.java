@@ -13,6 +13,7 @@ import io.integrationoperator.operator.ReferenceIndex;
 import io.integrationoperator.operator.credentials.MetadataOnlyItemStore;
 import io.integrationoperator.operator.status.IntegrationConditions;
 import io.integrationoperator.operator.status.StatusComparison;
+import io.integrationoperator.operator.status.StatusWriter;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -44,6 +45,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * bundles are watched the same way. Models are watched through an index of Integrations by
  * spec.modelRef.name, so a changed or deleted model reconciles its Integrations. Roles are watched
  * through an informer restricted to the Integration label.
+ *
+ * <p>The status is written only when it changed, with {@link StatusWriter}, so that the reconcile
+ * that follows reads it back even before the informer delivers it.
  *
  * <p>Probes run only when due (see {@link ConnectionProbe}); the reconcile is rescheduled for the
  * next probe time. Invalid input becomes a condition and is not retried; API errors other than Role
@@ -141,14 +145,11 @@ public class IntegrationReconciler implements Reconciler<Integration> {
     pass.probeIfDue(previous, Instant.now());
 
     IntegrationStatus next = pass.nextStatus(previous, Instant.now());
-    UpdateControl<Integration> control;
-    if (StatusComparison.sameJson(previous, next)) {
-      control = UpdateControl.noUpdate();
-    } else {
+    if (!StatusComparison.sameJson(previous, next)) {
       pass.recordTransitions(previous, next);
-      integration.setStatus(next);
-      control = UpdateControl.patchStatus(integration);
+      StatusWriter.replaceStatus(integration, next, context);
     }
+    UpdateControl<Integration> control = UpdateControl.noUpdate();
     pass.rescheduleDelay(next, Instant.now()).ifPresent(control::rescheduleAfter);
     return control;
   }

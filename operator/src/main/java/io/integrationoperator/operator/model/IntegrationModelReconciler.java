@@ -14,6 +14,7 @@ import io.integrationoperator.operator.status.Conditions;
 import io.integrationoperator.operator.status.EventRecorder;
 import io.integrationoperator.operator.status.Outcome;
 import io.integrationoperator.operator.status.StatusComparison;
+import io.integrationoperator.operator.status.StatusWriter;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -104,8 +105,8 @@ public class IntegrationModelReconciler implements Reconciler<IntegrationModel> 
     }
 
     recordEvents(context, model, previousConditions, next.getConditions(), result.hasWarnings());
-    model.setStatus(next);
-    return UpdateControl.patchStatus(model);
+    StatusWriter.replaceStatus(model, next, context);
+    return UpdateControl.noUpdate();
   }
 
   /** Parses the text unless the last parse of this model had the same text. */

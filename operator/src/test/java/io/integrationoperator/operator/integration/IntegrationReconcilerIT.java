@@ -26,12 +26,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(crud = true)
 class IntegrationReconcilerIT {
+  /** Number of Integrations that concurrentIntegrationsGetOneProbeEach creates at once. */
+  static final int CONCURRENT_INTEGRATIONS = 8;
+
   static KubernetesClient client;
   static OperatorFixture operator;
   static BasicAuthServer server;
@@ -389,6 +393,32 @@ class IntegrationReconcilerIT {
     assertThat(server.requestCount()).isEqualTo(requests);
     assertThat(events("steady", "Ready")).hasSize(1);
     assertThat(events("steady", "ProbeSucceeded")).hasSize(1);
+  }
+
+  @Test
+  void concurrentIntegrationsGetOneProbeEach() throws Exception {
+    createModel("burst", "get");
+    createSecret("burst", "creds", Map.of("username", "alice", "password", "wonderland"));
+    int requests = server.requestCount();
+    List<String> names =
+        IntStream.range(0, CONCURRENT_INTEGRATIONS).mapToObj(i -> "api-" + i).toList();
+
+    // Creating its Roles and its Secret queues events for each Integration, so a second reconcile
+    // starts right after the first one writes the status. It must read that status back.
+    names.forEach(name -> createIntegration("burst", name, basic("creds")));
+    for (String name : names) {
+      operator.awaitIntegrationCondition("burst", name, "Ready", "True", "Ready");
+    }
+    // Lets the reconciles that those events queued finish.
+    Thread.sleep(3000);
+
+    assertThat(server.requestCount() - requests).as("probes").isEqualTo(CONCURRENT_INTEGRATIONS);
+    for (String name : names) {
+      assertThat(events("burst", "Ready"))
+          .as("Ready Events of " + name)
+          .filteredOn(e -> name.equals(e.getInvolvedObject().getName()))
+          .hasSize(1);
+    }
   }
 
   private static Role role(String namespace, String name) {
