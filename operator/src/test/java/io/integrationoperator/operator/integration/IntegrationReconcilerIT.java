@@ -243,10 +243,10 @@ class IntegrationReconcilerIT {
         .containsExactly("delete", "get");
     await()
         .atMost(OperatorFixture.REACTION_TIMEOUT)
-        .until(
+        .untilAsserted(
             () ->
-                List.of("api-admin", "api-delete", "api-get")
-                    .equals(operator.integration("verbs", "api").getStatus().getRoles()));
+                assertThat(operator.integration("verbs", "api").getStatus().getRoles())
+                    .containsExactly("api-admin", "api-delete", "api-get"));
   }
 
   @Test
