@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What the benchmark runs besides the operator: the target API, local mode's embedded API server
- * with the CRDs installed, a client for it and the kubeconfig the operator uses. {@link #close()}
- * stops everything, the operator process first, and may be called more than once.
+ * The parts of a benchmark run besides the operator: the target API, local mode's embedded API
+ * server with the CRDs installed, a client for it and the kubeconfig the operator uses. {@link
+ * #close()} stops everything, the operator process first, and may be called more than once.
  *
  * <p>The API server is started here rather than through {@code LocalMode}, because {@code
  * LocalMode} also starts the condition table printer. With thousands of Integrations that printer

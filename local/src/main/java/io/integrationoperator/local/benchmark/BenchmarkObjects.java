@@ -29,7 +29,7 @@ final class BenchmarkObjects {
   static final String PASSWORD = "benchmark-password";
   static final String PROBE_PATH = "/health";
 
-  /** Name prefix of the Integrations; the i-th one is {@code <prefix><i>} with five digits. */
+  /** Name prefix of the Integrations. The i-th one is {@code <prefix><i>} with five digits. */
   static final String INTEGRATION_PREFIX = "bench-";
 
   /**

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  *
  * <p>G1 prints one {@code garbage-first heap total NK, used NK} line. The Serial and Parallel
  * collectors print one such line per generation, and the figures are summed. Collectors whose
- * output has no such line (ZGC, Shenandoah) give -1 for the heap figures.
+ * output has no such line, such as ZGC, give -1 for the heap figures.
  *
  * @param usedKib heap in use
  * @param committedKib heap committed by the JVM

@@ -77,7 +77,7 @@ final class OperatorProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** Returns the exit status; only valid once {@link #isAlive()} is false. */
+  /** Returns the exit status, which exists only once {@link #isAlive()} is false. */
   int exitValue() {
     return process.exitValue();
   }

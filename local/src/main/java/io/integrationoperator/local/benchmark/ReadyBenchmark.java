@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
     })
 public final class ReadyBenchmark implements Callable<Integer> {
 
-  /** Where the operator's runnable jar is looked for when --operator-jar is not given. */
+  /** Directory searched for the operator's runnable jar when --operator-jar is not given. */
   static final Path DEFAULT_OPERATOR_JAR_DIRECTORY = Path.of("operator", "target");
 
   static final String OPERATOR_JAR_GLOB = "integration-operator-operator-*-all.jar";
@@ -148,12 +148,10 @@ public final class ReadyBenchmark implements Callable<Integer> {
   private int run(BenchmarkEnvironment environment, Path jar, List<String> jvmOptions)
       throws IOException, InterruptedException {
     KubernetesClient client = environment.client();
-    TargetServer target = environment.target();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     out.println("API server:      " + environment.apiServerUrl());
-    out.println("Target API:      http://" + TargetServer.HOST + ":" + target.port());
+    out.println("Target API:      http://" + TargetServer.HOST + ":" + environment.target().port());
     out.println("Kubeconfig:      " + environment.kubeconfig().toAbsolutePath());
-
     client.resource(BenchmarkObjects.loginSecret(BenchmarkEnvironment.NAMESPACE)).create();
     client.resource(BenchmarkObjects.model(BenchmarkEnvironment.NAMESPACE)).create();
 
@@ -167,6 +165,27 @@ public final class ReadyBenchmark implements Callable<Integer> {
       return 1;
     }
     Duration startup = Duration.ofNanos(System.nanoTime() - operatorStarted);
+
+    BenchmarkFigures figures = measure(environment, operator, startup, deadline);
+    out.println();
+    figures.print(out);
+    if (!figures.outcome().allReady()) {
+      out.println(
+          "\nNot all Integrations were Ready within "
+              + timeoutSeconds
+              + " s. Ready reasons: "
+              + figures.outcome().last().readyReasons());
+      return 1;
+    }
+    return 0;
+  }
+
+  /** Creates the Integrations, waits until all are Ready and collects the figures. */
+  private BenchmarkFigures measure(
+      BenchmarkEnvironment environment, OperatorProcess operator, Duration startup, long deadline)
+      throws IOException, InterruptedException {
+    KubernetesClient client = environment.client();
+    TargetServer target = environment.target();
     MemorySample idle = MemorySample.take(operator);
 
     ReadyRun readyRun =
@@ -174,10 +193,6 @@ public final class ReadyBenchmark implements Callable<Integer> {
     Optional<Duration> cpuBefore = ProcessHandle.current().info().totalCpuDuration();
     ReadyRun.Outcome outcome = readyRun.createAndAwait(createThreads, target.port(), deadline);
     Optional<Duration> cpuAfter = ProcessHandle.current().info().totalCpuDuration();
-    Duration benchmarkCpu =
-        cpuBefore.isPresent() && cpuAfter.isPresent()
-            ? cpuAfter.get().minus(cpuBefore.get())
-            : null;
     MemorySample loaded = operator.isAlive() ? MemorySample.take(operator) : null;
     long requestsAtReady = target.requests();
 
@@ -185,34 +200,23 @@ public final class ReadyBenchmark implements Callable<Integer> {
         outcome.allReady() && settleSeconds > 0
             ? QuietPeriod.observe(client, operator, target, Duration.ofSeconds(settleSeconds))
             : null;
-
-    BenchmarkFigures figures =
-        new BenchmarkFigures(
-            integrations,
-            operatorJvmOptions,
-            createThreads,
-            pollIntervalMillis,
-            startup,
-            idle,
-            outcome,
-            loaded,
-            benchmarkCpu,
-            requestsAtReady,
-            target.authenticatedRequests(),
-            quiet,
-            ObjectCounts.list(client, BenchmarkEnvironment.NAMESPACE),
-            operator.logCounts());
-    out.println();
-    figures.print(out);
-    if (!outcome.allReady()) {
-      out.println(
-          "\nNot all Integrations were Ready within "
-              + timeoutSeconds
-              + " s. Ready reasons: "
-              + outcome.last().readyReasons());
-      return 1;
-    }
-    return 0;
+    return new BenchmarkFigures(
+        integrations,
+        operatorJvmOptions,
+        createThreads,
+        pollIntervalMillis,
+        startup,
+        idle,
+        outcome,
+        loaded,
+        cpuBefore.isPresent() && cpuAfter.isPresent()
+            ? cpuAfter.get().minus(cpuBefore.get())
+            : null,
+        requestsAtReady,
+        target.authenticatedRequests(),
+        quiet,
+        ObjectCounts.list(client, BenchmarkEnvironment.NAMESPACE),
+        operator.logCounts());
   }
 
   /** Waits until the benchmark's IntegrationModel has Ready=True, or the deadline passes. */

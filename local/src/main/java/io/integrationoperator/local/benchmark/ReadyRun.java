@@ -51,7 +51,7 @@ final class ReadyRun {
   }
 
   /**
-   * What the run measured.
+   * Figures of one run.
    *
    * @param allReady whether all Integrations were Ready before the deadline
    * @param creation time to create all Integrations, or null when creation did not finish

@@ -28,7 +28,7 @@ record ResidentMemory(long currentKib, long peakKib) {
     return Optional.of(new ResidentMemory(current.getAsLong(), peak.getAsLong()));
   }
 
-  /** Returns the number on the line that starts with {@code name}; the kernel writes it in kB. */
+  /** Returns the number on the line that starts with {@code name}, which the kernel gives in kB. */
   private static OptionalLong field(String status, String name) {
     for (String line : status.split("\n")) {
       if (line.startsWith(name)) {
