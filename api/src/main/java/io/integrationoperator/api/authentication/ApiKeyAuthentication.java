@@ -1,9 +1,11 @@
 package io.integrationoperator.api.authentication;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** API key sent in the header, query parameter or cookie that the model's apiKey scheme names. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @ValidationRule(
     value = "!(has(self.value) && has(self.dynamicRetrieval))",
     message = "set either value or dynamicRetrieval, not both")

@@ -1,10 +1,12 @@
 package io.integrationoperator.api.authentication;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** Authentication applied to every request to the external system. Exactly one block is set. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @ValidationRule(
     value =
         "[has(self.apiKey), has(self.basic), has(self.bearer), has(self.awsSigV4), has(self.oauth2), has(self.openIdConnect), has(self.mutualTls)].filter(x, x).size() == 1",

@@ -1,11 +1,13 @@
 package io.integrationoperator.api.authentication;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** Extra parameter of a token, refresh or key request. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @ValidationRule(
     value = "has(self.value) != has(self.valueFrom)",
     message = "set exactly one of value and valueFrom")

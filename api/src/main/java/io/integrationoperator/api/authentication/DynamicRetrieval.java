@@ -1,10 +1,12 @@
 package io.integrationoperator.api.authentication;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
 /** Request that obtains an API key at run time, for example a login call that returns a token. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class DynamicRetrieval {
 
   @JsonPropertyDescription("HTTP method of the key request; defaults to POST.")

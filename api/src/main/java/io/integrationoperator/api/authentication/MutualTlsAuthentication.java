@@ -1,10 +1,12 @@
 package io.integrationoperator.api.authentication;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 
 /** TLS client certificate authentication. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class MutualTlsAuthentication {
 
   @JsonPropertyDescription(

@@ -1,11 +1,13 @@
 package io.integrationoperator.api.authentication;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import java.util.List;
 
 /** OAuth 2.0 access tokens obtained from a token endpoint. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class OAuth2Authentication {
 
   @JsonPropertyDescription(

@@ -1,11 +1,13 @@
 package io.integrationoperator.api.envelope;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import java.util.Map;
 
 /** Standardized result of one HTTP exchange with an external server. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class ResponseEnvelope {
 
   @JsonPropertyDescription("True when the server answered with a 2xx status.")

@@ -1,11 +1,13 @@
 package io.integrationoperator.api.integration;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 
 /** Where PEM-encoded CA certificates come from. Exactly one reference is set. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @ValidationRule(
     value = "has(self.configMapKeyRef) != has(self.secretKeyRef)",
     message = "set exactly one of configMapKeyRef and secretKeyRef")

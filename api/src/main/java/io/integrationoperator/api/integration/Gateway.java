@@ -1,9 +1,11 @@
 package io.integrationoperator.api.integration;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** Where outbound calls run and how they leave the cluster. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @ValidationRule(
     value = "!has(self.executionMode) || self.executionMode != 'Proxy' || has(self.proxy)",
     message = "proxy is required when executionMode is Proxy")

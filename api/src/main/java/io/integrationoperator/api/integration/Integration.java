@@ -1,5 +1,6 @@
 package io.integrationoperator.api.integration;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -8,6 +9,7 @@ import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** One configured connection to a real system that an IntegrationModel describes. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @Group(Integration.GROUP)
 @Version(Integration.VERSION)
 @ShortNames("intg")

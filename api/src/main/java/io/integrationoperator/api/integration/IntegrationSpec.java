@@ -1,11 +1,13 @@
 package io.integrationoperator.api.integration;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.integrationoperator.api.authentication.Authentication;
 
 /** Desired state of one connection to an external system. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class IntegrationSpec {
 
   @JsonPropertyDescription("IntegrationModel that describes the system's API.")

@@ -1,8 +1,10 @@
 package io.integrationoperator.api.integration;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** Logging of this Integration's task calls. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class Logging {
 
   @JsonPropertyDescription(

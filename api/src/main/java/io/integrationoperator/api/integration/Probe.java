@@ -1,5 +1,6 @@
 package io.integrationoperator.api.integration;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -8,6 +9,7 @@ import io.fabric8.generator.annotation.ValidationRule;
  * How the operator checks connectivity. With neither task nor path set, it requests the server's
  * base path with authentication applied.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @ValidationRule(
     value = "!(has(self.task) && has(self.path))",
     message = "set task or path, not both")

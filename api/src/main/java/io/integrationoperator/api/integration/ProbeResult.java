@@ -1,9 +1,11 @@
 package io.integrationoperator.api.integration;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.integrationoperator.api.envelope.ResponseEnvelope;
 
 /** Result of the last connectivity probe. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class ProbeResult {
 
   @JsonPropertyDescription("Time the probe started, RFC 3339.")

@@ -1,5 +1,6 @@
 package io.integrationoperator.api.integration;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -8,6 +9,7 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import java.util.List;
 
 /** HTTP proxy used for outbound calls. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class ProxyConfig {
 
   @JsonPropertyDescription("Protocol spoken to the proxy, http or https; defaults to http.")

@@ -1,8 +1,10 @@
 package io.integrationoperator.api.integration;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** Summary of the model the Integration uses. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class ResolvedModel {
 
   @JsonPropertyDescription("Name of the IntegrationModel.")

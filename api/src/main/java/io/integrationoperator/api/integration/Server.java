@@ -1,11 +1,13 @@
 package io.integrationoperator.api.integration;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 
 /** Address of the external server; unset fields come from the model's first server. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class Server {
 
   @JsonPropertyDescription("URL scheme, http or https.")

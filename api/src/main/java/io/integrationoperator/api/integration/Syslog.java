@@ -1,5 +1,6 @@
 package io.integrationoperator.api.integration;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -7,6 +8,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
 /** Syslog server that also receives the Integration's log records. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class Syslog {
 
   @JsonPropertyDescription("Syslog server host name or IP address.")

@@ -1,8 +1,10 @@
 package io.integrationoperator.api.integration;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** TLS settings for connections to the server. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class Tls {
 
   @JsonPropertyDescription(

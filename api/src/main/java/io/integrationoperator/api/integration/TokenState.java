@@ -1,8 +1,10 @@
 package io.integrationoperator.api.integration;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** State of the cached token, without the token itself. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class TokenState {
 
   @JsonPropertyDescription("Time the current token was obtained, RFC 3339.")

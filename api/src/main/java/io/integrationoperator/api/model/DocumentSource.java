@@ -1,10 +1,12 @@
 package io.integrationoperator.api.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
 
 /** Where the OpenAPI document is read from. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class DocumentSource {
 
   @JsonPropertyDescription(

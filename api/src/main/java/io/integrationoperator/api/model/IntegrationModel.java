@@ -1,5 +1,6 @@
 package io.integrationoperator.api.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -9,6 +10,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 import io.integrationoperator.api.integration.Integration;
 
 /** One OpenAPI document whose operations become callable tasks. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @Group(Integration.GROUP)
 @Version(Integration.VERSION)
 @ShortNames("im")

@@ -1,9 +1,11 @@
 package io.integrationoperator.api.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** OpenAPI document of one API. Exactly one of document and documentFrom is set. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @ValidationRule(
     value = "has(self.document) != has(self.documentFrom)",
     message = "set exactly one of document and documentFrom")

@@ -1,11 +1,13 @@
 package io.integrationoperator.api.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Observed state of an IntegrationModel. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class IntegrationModelStatus {
 
   @JsonPropertyDescription("Generation of the spec that this status describes.")

@@ -1,9 +1,11 @@
 package io.integrationoperator.api.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Map;
 
 /** Security scheme declared by the document. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class SecuritySchemeStatus {
 
   @JsonPropertyDescription("Name of the scheme in the document.")

@@ -1,8 +1,10 @@
 package io.integrationoperator.api.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** One callable task: an operation of the document. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class TaskStatus {
 
   @JsonPropertyDescription("Task name: the operationId, or a name derived from method and path.")
