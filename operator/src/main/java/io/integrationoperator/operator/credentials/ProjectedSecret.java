@@ -74,6 +74,28 @@ public final class ProjectedSecret {
     return true;
   }
 
+  /**
+   * Deletes the projected Secret of the Integration, so that credentials removed at their source
+   * stop reaching the executor. A Secret of that name that the operator did not generate is kept.
+   *
+   * @return true when a Secret was deleted
+   * @throws KubernetesClientException when the API server rejects a call
+   */
+  public boolean delete(Integration integration) {
+    Resource<Secret> resource =
+        client
+            .secrets()
+            .inNamespace(integration.getMetadata().getNamespace())
+            .withName(GeneratedObjects.credentialsSecretName(integration.getMetadata().getName()));
+    Secret current = resource.get();
+    if (current == null || !GeneratedObjects.hasMetadataOf(current, integration)) {
+      return false;
+    }
+    resource.delete();
+    LOG.info("Deleted Secret {} because its credentials no longer resolve", name(current));
+    return true;
+  }
+
   static boolean matches(Secret actual, Secret desired, Integration integration) {
     Map<String, String> data = actual.getData() == null ? Map.of() : actual.getData();
     // The fabric8 7.x model deserializes an absent stringData as an empty map, not as null.

@@ -149,9 +149,17 @@ final class IntegrationPass {
     }
   }
 
+  /**
+   * Writes the projected Secret, or deletes it when the credentials check failed, so that a
+   * credential removed at its source stops reaching the executor. When an earlier check failed (the
+   * model is gone, say), the Secret keeps its last content.
+   */
   void writeProjectedSecret() {
     if (credentials != null) {
       new ProjectedSecret(client).update(integration, credentials);
+    } else if (checks.containsKey(CREDENTIALS_RESOLVED)
+        && !checks.get(CREDENTIALS_RESOLVED).isTrue()) {
+      new ProjectedSecret(client).delete(integration);
     }
   }
 
