@@ -3,7 +3,6 @@ package io.integrationoperator.local.apiserver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -107,15 +106,12 @@ public final class ApiRequestRouter extends Dispatcher {
         return get(request, api, type.get());
       case "POST":
         synchronized (writeLock) {
-          Admitted admitted = admit(api, type.get(), mapper.readTree(request.getBody().getBytes()));
-          MockResponse created = store.handleCreate(admitted.request(request, api.path()));
-          return admitted.withWarnings(collectGarbageAfter(created, catalog));
+          JsonNode body = mapper.readTree(request.getBody().getBytes());
+          return collectGarbageAfter(create(api, type.get(), body), catalog);
         }
       case "PUT":
         synchronized (writeLock) {
-          Admitted admitted = admit(api, type.get(), mapper.readTree(request.getBody().getBytes()));
-          MockResponse updated = store.handleUpdate(admitted.request(request, target));
-          return admitted.withWarnings(collectGarbageAfter(updated, catalog));
+          return collectGarbageAfter(update(request, api, type.get()), catalog);
         }
       case "PATCH":
         synchronized (writeLock) {
@@ -325,26 +321,45 @@ public final class ApiRequestRouter extends Dispatcher {
       default:
         return unsupportedPatchType(contentType);
     }
-    Admitted admitted = admit(api, type, updated);
-    return admitted.withWarnings(replaceInStore(request, api, admitted.object()));
+    return replace(api, type, current, updated);
   }
 
-  private MockResponse replaceInStore(RecordedRequest request, ApiRequest api, JsonNode updated) {
-    ArrayNode replaceDocument = JsonNodeFactory.instance.arrayNode();
-    ObjectNode replace = replaceDocument.addObject();
-    replace.put("op", "replace");
-    replace.put("path", "");
-    replace.set("value", updated);
-    String path = api.subresource() == null ? api.objectPath() : api.objectPath() + "/status";
-    RecordedRequest jsonPatch =
-        request(
-            HttpMethod.PATCH,
-            path,
-            "application/json-patch+json",
-            replaceDocument.toString().getBytes(StandardCharsets.UTF_8));
-    MockResponse response = store.handlePatch(jsonPatch);
-    // The store returns 202 Accepted, where the Kubernetes API returns 200 OK.
-    return response.code() == 202 ? response.setResponseCode(200) : response;
+  private MockResponse create(ApiRequest api, ResourceType type, JsonNode object) {
+    Admitted admitted = admit(api, type, StatusSubresource.forCreate(type, object));
+    byte[] body = admitted.object().toString().getBytes(StandardCharsets.UTF_8);
+    MockResponse created =
+        store.handleCreate(request(HttpMethod.POST, api.collectionPath(), JSON, body));
+    return admitted.withWarnings(created);
+  }
+
+  private MockResponse update(RecordedRequest request, ApiRequest api, ResourceType type)
+      throws IOException {
+    JsonNode body = mapper.readTree(request.getBody().getBytes());
+    MockResponse existing = store.handleGet(api.objectPath());
+    if (existing.code() == 404) {
+      return ApiStatus.notFound(api, type);
+    }
+    return replace(api, type, mapper.readTree(existing.getBody().readUtf8()), body);
+  }
+
+  /**
+   * Stores the result of an update or patch. The object goes to the store as a PUT, because the
+   * store's PATCH handler writes {@code "status": null} into objects that have no status yet.
+   */
+  private MockResponse replace(
+      ApiRequest api, ResourceType type, JsonNode current, JsonNode updated) {
+    if (StatusSubresource.STATUS.equals(api.subresource())) {
+      // The store compares resource versions only on writes of the object itself.
+      rejectStaleResourceVersion(type, current, updated);
+    }
+    JsonNode scoped = StatusSubresource.forUpdate(type, api.subresource(), current, updated);
+    Admitted admitted = admit(api, type, scoped);
+    String path =
+        StatusSubresource.STATUS.equals(api.subresource())
+            ? api.objectPath() + "/status"
+            : api.objectPath();
+    byte[] body = admitted.object().toString().getBytes(StandardCharsets.UTF_8);
+    return admitted.withWarnings(store.handleUpdate(request(HttpMethod.PUT, path, JSON, body)));
   }
 
   /**
@@ -372,12 +387,31 @@ public final class ApiRequestRouter extends Dispatcher {
     }
   }
 
+  private static void rejectStaleResourceVersion(
+      ResourceType type, JsonNode current, JsonNode updated) {
+    String expected = updated.path("metadata").path("resourceVersion").asText("");
+    String stored = current.path("metadata").path("resourceVersion").asText("");
+    if (!expected.isEmpty() && !expected.equals(stored)) {
+      String name = current.path("metadata").path("name").asText();
+      throw new ApiRejection(
+          ApiStatus.failure(
+              409,
+              "Conflict",
+              "Operation cannot be fulfilled on "
+                  + type.qualifiedPlural()
+                  + " \""
+                  + name
+                  + "\": the object has been modified; please apply your changes to the latest"
+                  + " version and try again",
+              name,
+              type.group(),
+              type.plural()));
+    }
+  }
+
   private MockResponse createFromApply(ApiRequest api, ResourceType type, byte[] body)
       throws IOException {
-    JsonNode object = ObjectDefaults.apply(type, yamlMapper.readTree(body));
-    RecordedRequest create =
-        request(HttpMethod.POST, api.collectionPath(), JSON, mapper.writeValueAsBytes(object));
-    return store.handleCreate(create);
+    return create(api, type, yamlMapper.readTree(body));
   }
 
   private MockResponse delete(ApiRequest api, ResourceType type) {
@@ -488,15 +522,6 @@ public final class ApiRequestRouter extends Dispatcher {
 
   /** An object accepted for storage, with the warnings to return to the client. */
   private record Admitted(JsonNode object, List<String> warnings) {
-
-    RecordedRequest request(RecordedRequest original, String path) {
-      return new RecordedRequest(
-          original.getHttpVersion(),
-          original.method(),
-          path,
-          original.getHeaders(),
-          new Buffer(object.toString().getBytes(StandardCharsets.UTF_8)));
-    }
 
     MockResponse withWarnings(MockResponse response) {
       for (String warning : warnings) {
