@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *       the JVM default trust store rather than replacing it. {@code tls.serverName} is sent in SNI
  *       and checked against the certificate while the TCP connection goes to the URL host.
  *   <li>Timeouts: the settings' timeout bounds the whole call, and the connect timeout is the
- *       smaller of it and {@link #MAX_CONNECT_TIMEOUT}.
+ *       smaller of it and {@link #MAX_CONNECT_TIMEOUT}. A missing, zero or negative timeout means
+ *       {@link #DEFAULT_TIMEOUT}, and any other is clamped to {@link #MIN_TIMEOUT} and {@link
+ *       #MAX_TIMEOUT}, because OkHttp counts in whole milliseconds and reads 0 ms as no timeout.
  *   <li>Redirects are not followed, so credentials never travel to the host a 3xx names. The caller
  *       receives the 3xx response itself.
  *   <li>Cookies are not stored between calls.
@@ -42,6 +44,12 @@ public final class HttpClientFactory {
 
   /** Call timeout used when the settings have none. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Smallest call timeout; a shorter positive timeout is raised to it. */
+  public static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
+
+  /** Largest call timeout; a longer timeout is lowered to it. */
+  public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
 
   /** Upper bound of the TCP connect timeout. */
   public static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -97,14 +105,19 @@ public final class HttpClientFactory {
   }
 
   /**
-   * Returns the settings' timeout, or {@link #DEFAULT_TIMEOUT} when it is missing or not positive.
+   * Returns the settings' timeout clamped to {@link #MIN_TIMEOUT} and {@link #MAX_TIMEOUT}, or
+   * {@link #DEFAULT_TIMEOUT} when it is missing or not positive. The result is never zero, which
+   * OkHttp would read as no timeout at all.
    */
   public static Duration callTimeout(ConnectionSettings settings) {
     Duration timeout = settings.timeout();
     if (timeout == null || timeout.isZero() || timeout.isNegative()) {
       return DEFAULT_TIMEOUT;
     }
-    return timeout;
+    if (timeout.compareTo(MIN_TIMEOUT) < 0) {
+      return MIN_TIMEOUT;
+    }
+    return min(timeout, MAX_TIMEOUT);
   }
 
   /** Closes idle pooled connections and stops the dispatcher's threads. */

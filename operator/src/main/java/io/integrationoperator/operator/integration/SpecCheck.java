@@ -1,12 +1,11 @@
 package io.integrationoperator.operator.integration;
 
-import io.fabric8.kubernetes.api.model.Duration;
 import io.integrationoperator.api.integration.IntegrationSpec;
 import io.integrationoperator.api.model.IntegrationModelStatus;
 import io.integrationoperator.api.model.SecuritySchemeStatus;
 import io.integrationoperator.operator.status.IntegrationConditions;
 import io.integrationoperator.operator.status.Outcome;
-import java.text.ParseException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -23,18 +22,30 @@ public record SpecCheck(
     Outcome outcome,
     Optional<SecuritySchemeStatus> scheme,
     Optional<String> endpoint,
-    java.time.Duration timeout,
-    java.time.Duration probeInterval) {
+    Duration timeout,
+    Duration probeInterval) {
 
   /** Call timeout when spec.timeout is not set. */
-  public static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofSeconds(30);
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Smallest spec.timeout, because the HTTP client counts in whole milliseconds. */
+  public static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
+
+  /** Largest spec.timeout, because a probe blocks its Integration's reconcile until it ends. */
+  public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+
+  /** Smallest spec.probe.interval, so that probes do not load the server or the operator. */
+  public static final Duration MIN_PROBE_INTERVAL = Duration.ofSeconds(10);
+
+  /** Largest spec.probe.interval, so that a broken connection shows within a month. */
+  public static final Duration MAX_PROBE_INTERVAL = Duration.ofDays(30);
 
   /**
    * Runs the checks in order: authentication against the model's schemes, server, durations, probe
    * task. The first failure decides the outcome.
    */
   public static SpecCheck check(
-      IntegrationSpec spec, IntegrationModelStatus model, java.time.Duration defaultInterval) {
+      IntegrationSpec spec, IntegrationModelStatus model, Duration defaultInterval) {
     SchemeSelection selection =
         SchemeSelection.select(spec.getAuthentication(), model.getSecuritySchemes());
     if (selection.failure().isPresent()) {
@@ -45,12 +56,19 @@ public record SpecCheck(
       return failed(endpoint.failure().get());
     }
 
-    java.time.Duration timeout;
-    java.time.Duration interval;
+    Duration timeout;
+    Duration interval;
     try {
-      timeout = duration(spec.getTimeout(), "spec.timeout", DEFAULT_TIMEOUT);
+      timeout =
+          duration(spec.getTimeout(), "spec.timeout", DEFAULT_TIMEOUT, MIN_TIMEOUT, MAX_TIMEOUT);
       String configured = spec.getProbe() == null ? null : spec.getProbe().getInterval();
-      interval = duration(configured, "spec.probe.interval", defaultInterval);
+      interval =
+          duration(
+              configured,
+              "spec.probe.interval",
+              defaultInterval,
+              MIN_PROBE_INTERVAL,
+              MAX_PROBE_INTERVAL);
     } catch (InvalidDurationException e) {
       return failed(Outcome.failed(IntegrationConditions.INVALID_DURATION, e.getMessage()));
     }
@@ -75,22 +93,48 @@ public record SpecCheck(
         && model.getTasks().stream().anyMatch(t -> task.equals(t.getName()));
   }
 
-  private static java.time.Duration duration(
-      String text, String field, java.time.Duration defaultValue) throws InvalidDurationException {
+  /**
+   * Parses a duration field and checks it against its bounds, inclusive. An unset field gets the
+   * default, which is not checked.
+   */
+  private static Duration duration(
+      String text, String field, Duration defaultValue, Duration min, Duration max)
+      throws InvalidDurationException {
     if (text == null || text.isBlank()) {
       return defaultValue;
     }
-    java.time.Duration parsed;
-    try {
-      parsed = Duration.parse(text.trim()).getDuration();
-    } catch (ParseException | RuntimeException e) {
+    Duration parsed =
+        DurationText.parse(text.trim())
+            .orElseThrow(
+                () ->
+                    new InvalidDurationException(
+                        field
+                            + " "
+                            + text
+                            + " is not a duration; use a value such as 30s or 1m30s."));
+    if (parsed.compareTo(min) < 0 || parsed.compareTo(max) > 0) {
       throw new InvalidDurationException(
-          field + " " + text + " is not a duration; use a value such as 30s or 1m30s.");
-    }
-    if (parsed.isZero() || parsed.isNegative()) {
-      throw new InvalidDurationException(field + " " + text + " must be longer than zero.");
+          field
+              + " "
+              + text
+              + " is outside the allowed range "
+              + format(min)
+              + " to "
+              + format(max)
+              + "; use a value within it.");
     }
     return parsed;
+  }
+
+  /** Formats a bound in the spec's duration syntax, for example 1ms, 10s, 1h or 720h. */
+  private static String format(Duration duration) {
+    if (duration.toMillis() < 1000) {
+      return duration.toMillis() + "ms";
+    }
+    if (duration.toSeconds() < 3600) {
+      return duration.toSeconds() + "s";
+    }
+    return duration.toHours() + "h";
   }
 
   private static SpecCheck failed(Outcome outcome) {
