@@ -473,15 +473,17 @@ public final class ApiRequestRouter extends Dispatcher {
   }
 
   /**
-   * Applies defaults and, for custom resources, the CRD schema to an object about to be stored.
-   * Unknown fields are pruned with a warning, or rejected when the request sets {@code
+   * Applies defaults and, for custom resources, the CRD schema (including {@code status}) to an
+   * object about to be stored by a write of the object itself or of its {@code /status}. Unknown
+   * fields are pruned with a warning, or rejected when the request sets {@code
    * fieldValidation=Strict} (kubectl's default); schema violations are always rejected.
    *
    * @throws ApiRejection with the error response when the object is rejected
    */
   private Admitted admit(ApiRequest api, ResourceType type, JsonNode object) {
     JsonNode defaulted = ObjectDefaults.apply(type, object);
-    if (!type.isCustom() || api.subresource() != null || !defaulted.isObject()) {
+    boolean checked = api.subresource() == null || api.subresource().equals("status");
+    if (!type.isCustom() || !checked || !defaulted.isObject()) {
       return new Admitted(defaulted, List.of());
     }
     SchemaValidator.Result result = SchemaValidator.validate(type.schema(), defaulted);

@@ -16,9 +16,8 @@ import java.util.regex.PatternSyntaxException;
  * {@code enum}, {@code pattern}, {@code minimum}, {@code maximum}, {@code minLength} and {@code
  * maxLength} are enforced.
  *
- * <p>NOTE: CEL rules ({@code x-kubernetes-validations}), formats and defaults are not applied, and
- * {@code status} is not checked, so a local mode cluster accepts some objects that a real one
- * rejects.
+ * <p>NOTE: CEL rules ({@code x-kubernetes-validations}), formats and defaults are not applied, so a
+ * local mode cluster accepts some objects that a real one rejects.
  */
 public final class SchemaValidator {
 
@@ -53,7 +52,7 @@ public final class SchemaValidator {
     for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String name = field.getKey();
-      if (OBJECT_FIELDS.contains(name) || name.equals("status")) {
+      if (OBJECT_FIELDS.contains(name)) {
         continue;
       }
       if (!properties.has(name)) {

@@ -185,6 +185,61 @@ class ApiRequestRouterTest {
     assertThat(stored.has("status")).as(stored.toString()).isFalse();
   }
 
+  @ParameterizedTest(name = "fieldValidation={0} gives {1}")
+  @CsvSource({"Strict,400", "Warn,201"})
+  void serverSideApplyCreateChecksUnknownFields(String validation, int code) throws Exception {
+    String applied = INTEGRATION.replace("\"timeout\":\"5s\"", "\"foo\":\"bar\"");
+
+    MockResponse response =
+        send(
+            HttpMethod.PATCH,
+            PETSTORE + "?fieldManager=kubectl&fieldValidation=" + validation,
+            "application/apply-patch+yaml",
+            applied);
+
+    String body = response.getBody().readUtf8();
+    assertThat(response.code()).as(body).isEqualTo(code);
+    if (code == 400) {
+      assertThat(body).contains("strict decoding error: unknown field \\\"spec.foo\\\"");
+    } else {
+      assertThat(response.header("Warning")).contains("unknown field \\\"spec.foo\\\"");
+      assertThat(stored(PETSTORE).path("spec").has("foo")).isFalse();
+    }
+  }
+
+  @Test
+  void serverSideApplyUpdatePrunesUnknownFields() throws Exception {
+    send(HttpMethod.POST, INTEGRATIONS, "application/json", INTEGRATION);
+
+    MockResponse response =
+        send(
+            HttpMethod.PATCH,
+            PETSTORE + "?fieldManager=kubectl",
+            "application/apply-patch+yaml",
+            INTEGRATION.replace("\"timeout\":\"5s\"", "\"foo\":\"bar\""));
+
+    assertThat(response.code()).isEqualTo(200);
+    assertThat(stored(PETSTORE).path("spec").has("foo")).isFalse();
+  }
+
+  @ParameterizedTest(name = "fieldValidation={0} gives {1}")
+  @CsvSource({"Strict,400", "Warn,200"})
+  void statusPatchChecksUnknownFields(String validation, int code) throws Exception {
+    send(HttpMethod.POST, INTEGRATIONS, "application/json", INTEGRATION);
+
+    MockResponse response =
+        send(
+            HttpMethod.PATCH,
+            PETSTORE + "/status?fieldValidation=" + validation,
+            "application/merge-patch+json",
+            "{\"status\":{\"bogus\":1,\"endpoint\":\"http://a.test\"}}");
+
+    assertThat(response.code()).as(response.getBody().readUtf8()).isEqualTo(code);
+    JsonNode status = stored(PETSTORE).path("status");
+    assertThat(status.has("bogus")).isFalse();
+    assertThat(status.path("endpoint").asText()).isEqualTo(code == 200 ? "http://a.test" : "");
+  }
+
   private JsonNode stored(String path) throws Exception {
     MockResponse response = send(HttpMethod.GET, path, "application/json", "");
     assertThat(response.code()).isEqualTo(200);

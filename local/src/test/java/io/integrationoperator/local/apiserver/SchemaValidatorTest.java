@@ -54,17 +54,21 @@ class SchemaValidatorTest {
   }
 
   @Test
-  void statusIsNotChecked() throws Exception {
+  void unknownStatusFieldsArePruned() throws Exception {
     JsonNode object =
         MAPPER.readTree(
             "{\"apiVersion\": \"integration-operator.io/v1alpha1\", \"kind\": \"Integration\","
                 + " \"metadata\": {\"name\": \"p\"}, \"spec\": {\"modelRef\": {\"name\": \"m\"}},"
-                + " \"status\": {\"anything\": 1}}");
+                + " \"status\": {\"anything\": 1, \"endpoint\": \"http://a.test\","
+                + " \"lastProbe\": {\"response\": {\"body\": {\"free\": {\"form\": true}}}}}}");
 
     SchemaValidator.Result result = SchemaValidator.validate(integrationSchema(), object);
 
-    assertThat(result.unknownFields()).isEmpty();
-    assertThat(result.pruned().path("status").path("anything").asInt()).isEqualTo(1);
+    assertThat(result.unknownFields()).containsExactly("status.anything");
+    assertThat(result.pruned().path("status").has("anything")).isFalse();
+    assertThat(result.pruned().path("status").path("endpoint").asText()).isEqualTo("http://a.test");
+    assertThat(result.pruned().at("/status/lastProbe/response/body/free/form").asBoolean())
+        .isTrue();
   }
 
   private static SchemaValidator.Result validate(String spec) throws Exception {
