@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.integrationoperator.local.apiserver.ApiRequestRouter;
 import io.integrationoperator.local.apiserver.LocalApiServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -82,14 +83,12 @@ public final class LocalMode implements AutoCloseable {
     apiServer = new LocalApiServer(options.apiPort());
     apiServer.start();
     client = clientFor(apiServer.url());
-    client
-        .resource(
-            new NamespaceBuilder()
-                .withNewMetadata()
-                .withName(DEFAULT_NAMESPACE)
-                .endMetadata()
-                .build())
-        .create();
+    for (String namespace : ApiRequestRouter.SYSTEM_NAMESPACES) {
+      client
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+          .create();
+    }
     List<String> crds = CrdInstaller.install(client);
     KubeconfigWriter.write(options.kubeconfig(), apiServer.url(), DEFAULT_NAMESPACE);
     out.println("API server:  " + apiServer.url() + " (CRDs: " + String.join(", ", crds) + ")");

@@ -40,6 +40,10 @@ public final class ApiRequestRouter extends Dispatcher {
   private static final String CRD_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
   private static final String JSON = "application/json";
 
+  /** Namespaces that local mode creates at start and that cannot be deleted. */
+  public static final List<String> SYSTEM_NAMESPACES =
+      List.of("default", "kube-system", "kube-public");
+
   private final KubernetesCrudDispatcher store = new KubernetesCrudDispatcher();
   private final ObjectMapper mapper = new ObjectMapper();
   private final YAMLMapper yamlMapper = new YAMLMapper();
@@ -121,6 +125,9 @@ public final class ApiRequestRouter extends Dispatcher {
         synchronized (writeLock) {
           MockResponse deleted = delete(api, type.get());
           if (deleted.code() < 300) {
+            if (isNamespace(type.get()) && api.name() != null) {
+              garbageCollector.deleteNamespaceContents(api.name(), catalog);
+            }
             garbageCollector.collect(catalog);
           }
           return deleted;
@@ -325,6 +332,8 @@ public final class ApiRequestRouter extends Dispatcher {
   }
 
   private MockResponse create(ApiRequest api, ResourceType type, JsonNode object) {
+    rejectMissingNamespace(api);
+    rejectInvalidName(type, object);
     Admitted admitted = admit(api, type, StatusSubresource.forCreate(type, object));
     byte[] body = admitted.object().toString().getBytes(StandardCharsets.UTF_8);
     MockResponse created =
@@ -414,7 +423,58 @@ public final class ApiRequestRouter extends Dispatcher {
     return create(api, type, yamlMapper.readTree(body));
   }
 
+  private void rejectMissingNamespace(ApiRequest api) {
+    if (api.namespace() == null
+        || store.handleGet("/api/v1/namespaces/" + api.namespace()).code() != 404) {
+      return;
+    }
+    throw new ApiRejection(
+        ApiStatus.failure(
+            404,
+            "NotFound",
+            "namespaces \"" + api.namespace() + "\" not found",
+            api.namespace(),
+            "",
+            "namespaces"));
+  }
+
+  private static void rejectInvalidName(ResourceType type, JsonNode object) {
+    String name = object.path("metadata").path("name").asText("");
+    if (name.isEmpty()) {
+      // The store derives the name from metadata.generateName or rejects the object.
+      return;
+    }
+    Optional<String> reason = ObjectNames.invalidReason(type, name);
+    if (reason.isEmpty()) {
+      return;
+    }
+    String cause = "metadata.name: Invalid value: \"" + name + "\": " + reason.get();
+    String kind = type.group().isEmpty() ? type.kind() : type.kind() + "." + type.group();
+    throw new ApiRejection(
+        ApiStatus.failure(
+            422,
+            "Invalid",
+            kind + " \"" + name + "\" is invalid: " + cause,
+            name,
+            type.group(),
+            type.kind(),
+            List.of(cause)));
+  }
+
+  private static boolean isNamespace(ResourceType type) {
+    return type.group().isEmpty() && type.kind().equals("Namespace");
+  }
+
   private MockResponse delete(ApiRequest api, ResourceType type) {
+    if (isNamespace(type) && SYSTEM_NAMESPACES.contains(api.name())) {
+      return ApiStatus.failure(
+          403,
+          "Forbidden",
+          "namespaces \"" + api.name() + "\" is forbidden: this namespace may not be deleted",
+          api.name(),
+          "",
+          "namespaces");
+    }
     MockResponse response = store.handleDelete(StoreQuery.storePath(api));
     if (response.code() == 404 && api.name() != null) {
       return ApiStatus.notFound(api, type);

@@ -41,11 +41,23 @@ final class GarbageCollector {
       boolean deleted = false;
       for (JsonNode object : objects) {
         if (isOrphan(object, uids)) {
-          deleted |= delete(object, catalog);
+          deleted |= delete(object, catalog, "its owners are gone");
         }
       }
       if (!deleted) {
         return;
+      }
+    }
+  }
+
+  /**
+   * Deletes every stored object in a namespace, as the namespace controller does after the
+   * namespace is deleted. Objects of kinds that local mode does not serve stay.
+   */
+  void deleteNamespaceContents(String namespace, ResourceCatalog catalog) {
+    for (JsonNode object : snapshot()) {
+      if (namespace.equals(object.path("metadata").path("namespace").asText(null))) {
+        delete(object, catalog, "its namespace was deleted");
       }
     }
   }
@@ -79,7 +91,7 @@ final class GarbageCollector {
     return true;
   }
 
-  private boolean delete(JsonNode object, ResourceCatalog catalog) {
+  private boolean delete(JsonNode object, ResourceCatalog catalog, String reason) {
     JsonNode metadata = object.path("metadata");
     Optional<ResourceType> type =
         catalog.findByKind(object.path("apiVersion").asText(), object.path("kind").asText());
@@ -96,10 +108,11 @@ final class GarbageCollector {
         root + namespace + "/" + type.get().plural() + "/" + metadata.path("name").asText();
     int code = store.handleDelete(path).code();
     LOG.info(
-        "Garbage collector deleted {} {}/{} because its owners are gone",
+        "Garbage collector deleted {} {}/{} because {}",
         object.path("kind").asText(),
         metadata.path("namespace").asText(""),
-        metadata.path("name").asText());
+        metadata.path("name").asText(),
+        reason);
     return code == 200;
   }
 }

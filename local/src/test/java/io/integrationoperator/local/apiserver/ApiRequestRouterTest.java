@@ -240,6 +240,114 @@ class ApiRequestRouterTest {
     assertThat(status.path("endpoint").asText()).isEqualTo(code == 200 ? "http://a.test" : "");
   }
 
+  @Test
+  void createInMissingNamespaceIsNotFound() throws Exception {
+    MockResponse response =
+        send(
+            HttpMethod.POST,
+            "/api/v1/namespaces/ghost/configmaps",
+            "application/json",
+            configMap("settings"));
+
+    assertThat(response.code()).isEqualTo(404);
+    assertThat(MAPPER.readTree(response.getBody().readUtf8()).path("message").asText())
+        .isEqualTo("namespaces \"ghost\" not found");
+  }
+
+  @Test
+  void namespaceDeletionDeletesItsObjects() throws Exception {
+    send(HttpMethod.POST, "/api/v1/namespaces", "application/json", namespace("team"));
+    send(
+        HttpMethod.POST,
+        "/api/v1/namespaces/team/configmaps",
+        "application/json",
+        configMap("settings"));
+    send(
+        HttpMethod.POST,
+        INTEGRATIONS.replace("/default/", "/team/"),
+        "application/json",
+        INTEGRATION);
+    send(
+        HttpMethod.POST,
+        "/api/v1/namespaces/default/configmaps",
+        "application/json",
+        configMap("settings"));
+
+    MockResponse deleted = send(HttpMethod.DELETE, "/api/v1/namespaces/team", "", "");
+
+    assertThat(deleted.code()).isEqualTo(200);
+    assertThat(code(HttpMethod.GET, "/api/v1/namespaces/team/configmaps/settings")).isEqualTo(404);
+    assertThat(code(HttpMethod.GET, PETSTORE.replace("/default/", "/team/"))).isEqualTo(404);
+    assertThat(code(HttpMethod.GET, "/api/v1/namespaces/default/configmaps/settings"))
+        .isEqualTo(200);
+  }
+
+  @Test
+  void defaultNamespaceCannotBeDeleted() {
+    assertThat(code(HttpMethod.DELETE, "/api/v1/namespaces/default")).isEqualTo(403);
+  }
+
+  @ParameterizedTest(name = "{0} {1} gives {2}")
+  @CsvSource({
+    "configmaps, Bad_Name, 422",
+    "configmaps, -leading, 422",
+    "configmaps, a.b-c.d, 201",
+    "configmaps, x{254}, 422",
+    "configmaps, x{253}, 201",
+    "roles, system:reader, 201",
+    "roles, a/b, 422"
+  })
+  void createChecksObjectName(String plural, String name, int code) throws Exception {
+    String fullName =
+        name.endsWith("}")
+            ? "x".repeat(Integer.parseInt(name.substring(2, name.length() - 1)))
+            : name;
+    String path =
+        plural.equals("roles")
+            ? "/apis/rbac.authorization.k8s.io/v1/namespaces/default/roles"
+            : "/api/v1/namespaces/default/configmaps";
+    String body =
+        plural.equals("roles")
+            ? "{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"Role\","
+                + "\"metadata\":{\"name\":\""
+                + fullName
+                + "\"}}"
+            : configMap(fullName);
+
+    MockResponse response = send(HttpMethod.POST, path, "application/json", body);
+
+    String output = response.getBody().readUtf8();
+    assertThat(response.code()).as(output).isEqualTo(code);
+    if (code == 422) {
+      assertThat(output).contains("is invalid: metadata.name: Invalid value");
+    }
+  }
+
+  @Test
+  void namespaceNameMustBeLabel() {
+    assertThat(code(HttpMethod.POST, "/api/v1/namespaces", namespace("a.b"))).isEqualTo(422);
+  }
+
+  private static String configMap(String name) {
+    return "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\""
+        + name
+        + "\"},\"data\":{\"a\":\"b\"}}";
+  }
+
+  private static String namespace(String name) {
+    return "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\""
+        + name
+        + "\"}}";
+  }
+
+  private int code(HttpMethod method, String path) {
+    return code(method, path, "");
+  }
+
+  private int code(HttpMethod method, String path, String body) {
+    return send(method, path, "application/json", body).code();
+  }
+
   private JsonNode stored(String path) throws Exception {
     MockResponse response = send(HttpMethod.GET, path, "application/json", "");
     assertThat(response.code()).isEqualTo(200);
