@@ -143,17 +143,8 @@ final class CallFailures {
     return millis + "ms";
   }
 
-  /** Replaces every credential value of three or more characters in {@code text} by ****. */
+  /** Replaces credential values in {@code text} as {@link CredentialRedaction} describes. */
   static String redact(String text, Map<String, String> credentials) {
-    String redacted = text;
-    if (credentials == null) {
-      return redacted;
-    }
-    for (String value : credentials.values()) {
-      if (value != null && value.length() >= 3) {
-        redacted = redacted.replace(value, "****");
-      }
-    }
-    return redacted;
+    return CredentialRedaction.of(credentials).redact(text);
   }
 }

@@ -11,6 +11,7 @@ import io.integrationoperator.client.catalog.Task;
 import io.integrationoperator.client.connection.CallFailure;
 import io.integrationoperator.client.connection.CallResult;
 import io.integrationoperator.client.connection.ConnectionSettings;
+import io.integrationoperator.client.connection.CredentialRedaction;
 import io.integrationoperator.client.connection.IntegrationClient;
 import io.integrationoperator.operator.status.ConditionStatus;
 import io.integrationoperator.operator.status.Conditions;
@@ -51,7 +52,8 @@ public final class ConnectionProbe {
    */
   public static Result run(ConnectionSettings settings, Optional<Task> task) {
     CallResult call = new IntegrationClient(settings).probe(task);
-    return new Result(lastProbe(call), connected(call));
+    CredentialRedaction redaction = CredentialRedaction.of(settings.credentials());
+    return new Result(lastProbe(call, redaction), connected(call));
   }
 
   /**
@@ -123,31 +125,37 @@ public final class ConnectionProbe {
   }
 
   static ProbeResult lastProbe(CallResult call) {
+    return lastProbe(call, CredentialRedaction.of(Map.of()));
+  }
+
+  static ProbeResult lastProbe(CallResult call, CredentialRedaction redaction) {
     ProbeResult result = new ProbeResult();
     result.setTime(Conditions.format(call.started()));
     result.setDuration(call.duration().toMillis() + "ms");
-    result.setResponse(call.envelope().map(ConnectionProbe::forStatus).orElse(null));
-    result.setError(call.error().orElse(null));
+    result.setResponse(call.envelope().map(e -> forStatus(e, redaction)).orElse(null));
+    result.setError(call.error().map(redaction::redact).orElse(null));
     return result;
   }
 
   /**
-   * Copies the envelope for the status: without Set-Cookie headers, which may carry a session, and
-   * with a long body cut, so that the status stays small.
+   * Copies the envelope for the status: without Set-Cookie headers, which may carry a session, with
+   * every credential value the request sent masked in the URL, headers and body, because anyone who
+   * may read the Integration reads its status, and with a long body cut, so that the status stays
+   * small. The body is masked before it is cut, so no part of a value survives.
    */
-  static ResponseEnvelope forStatus(ResponseEnvelope envelope) {
+  static ResponseEnvelope forStatus(ResponseEnvelope envelope, CredentialRedaction redaction) {
     ResponseEnvelope copy = new ResponseEnvelope();
     copy.setOk(envelope.getOk());
     copy.setMethod(envelope.getMethod());
-    copy.setUrl(envelope.getUrl());
+    copy.setUrl(redaction.redact(envelope.getUrl()));
     copy.setStatus(envelope.getStatus());
-    copy.setStatusText(envelope.getStatusText());
+    copy.setStatusText(redaction.redact(envelope.getStatusText()));
     if (envelope.getHeaders() != null) {
-      Map<String, String> headers = new TreeMap<>(envelope.getHeaders());
+      Map<String, String> headers = new TreeMap<>(redaction.redact(envelope.getHeaders()));
       headers.keySet().removeIf(name -> name.equalsIgnoreCase("set-cookie"));
       copy.setHeaders(headers);
     }
-    copy.setBody(shortBody(envelope.getBody()));
+    copy.setBody(shortBody(redaction.redact(envelope.getBody())));
     return copy;
   }
 

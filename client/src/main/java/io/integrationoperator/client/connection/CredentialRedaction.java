@@ -1,0 +1,133 @@
+package io.integrationoperator.client.connection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.HttpUrl;
+
+/**
+ * Replaces credential values with {@value #MASK} in text, JSON and headers, for error messages and
+ * for response envelopes that a server may have filled with the request's own credentials, for
+ * example by echoing its headers.
+ *
+ * <p>Each credential value of at least {@value #MIN_LENGTH} characters is replaced, together with
+ * the forms in which a request carries it: percent-encoded (query parameters and form bodies) and,
+ * for Basic authentication, the Base64 of {@code username:password}. Shorter values are left alone,
+ * because masking them would also mask ordinary words. Longer forms are replaced first, so no part
+ * of one survives a shorter value's replacement.
+ */
+public final class CredentialRedaction {
+  /** Text that replaces every credential value. */
+  public static final String MASK = "****";
+
+  /** Shortest credential value that is replaced. */
+  public static final int MIN_LENGTH = 3;
+
+  private static final HttpUrl QUERY_BASE = HttpUrl.get("http://localhost/");
+
+  private final List<String> secrets;
+
+  private CredentialRedaction(List<String> secrets) {
+    this.secrets = secrets;
+  }
+
+  /**
+   * Creates a redaction for the credential values of one Integration.
+   *
+   * @param credentials projected credential values by normalised key (see {@link CredentialKeys});
+   *     null means none
+   */
+  public static CredentialRedaction of(Map<String, String> credentials) {
+    Set<String> forms = new LinkedHashSet<>();
+    if (credentials != null) {
+      for (String value : credentials.values()) {
+        addForms(forms, value);
+      }
+      String username = credentials.get(CredentialKeys.USERNAME);
+      String password = credentials.get(CredentialKeys.PASSWORD);
+      if (username != null && password != null) {
+        String pair = username + ":" + password;
+        forms.add(Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        forms.add(Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.ISO_8859_1)));
+      }
+    }
+    List<String> secrets = new ArrayList<>(forms);
+    secrets.sort(Comparator.comparingInt(String::length).reversed());
+    return new CredentialRedaction(List.copyOf(secrets));
+  }
+
+  private static void addForms(Set<String> forms, String value) {
+    if (value == null || value.length() < MIN_LENGTH) {
+      return;
+    }
+    forms.add(value);
+    forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+    // OkHttp leaves more characters unencoded in a query value than URLEncoder does, e.g. '/'.
+    String query = QUERY_BASE.newBuilder().addQueryParameter("k", value).build().encodedQuery();
+    forms.add(query.substring("k=".length()));
+  }
+
+  /** Returns the text with every credential form replaced by {@value #MASK}. */
+  public String redact(String text) {
+    if (text == null) {
+      return null;
+    }
+    String redacted = text;
+    for (String secret : secrets) {
+      redacted = redacted.replace(secret, MASK);
+    }
+    return redacted;
+  }
+
+  /**
+   * Returns a copy of the JSON value with credential forms replaced in every string value and every
+   * object key. Numbers, booleans and null are returned unchanged.
+   */
+  public JsonNode redact(JsonNode node) {
+    if (node == null || secrets.isEmpty()) {
+      return node;
+    }
+    if (node.isTextual()) {
+      return TextNode.valueOf(redact(node.asText()));
+    }
+    if (node.isArray()) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+      node.forEach(element -> copy.add(redact(element)));
+      return copy;
+    }
+    if (node.isObject()) {
+      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        copy.set(redact(field.getKey()), redact(field.getValue()));
+      }
+      return copy;
+    }
+    return node;
+  }
+
+  /** Returns a copy of the headers with credential forms replaced in names and values. */
+  public Map<String, String> redact(Map<String, String> headers) {
+    if (headers == null) {
+      return null;
+    }
+    Map<String, String> copy = new LinkedHashMap<>();
+    headers.forEach((name, value) -> copy.put(redact(name), redact(value)));
+    return copy;
+  }
+}

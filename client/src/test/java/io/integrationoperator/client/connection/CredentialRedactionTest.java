@@ -1,0 +1,47 @@
+package io.integrationoperator.client.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CredentialRedactionTest {
+  private final CredentialRedaction redaction =
+      CredentialRedaction.of(Map.of("username", "alice", "password", "pa ss", "token", "ab"));
+
+  @Test
+  void basicPairInBase64IsMasked() {
+    // Base64 of "alice:pa ss"
+    assertThat(redaction.redact("Basic YWxpY2U6cGEgc3M=")).isEqualTo("Basic ****");
+  }
+
+  @Test
+  void encodedValueIsMasked() {
+    assertThat(redaction.redact("/x?p=pa%20ss&q=pa+ss")).isEqualTo("/x?p=****&q=****");
+  }
+
+  @Test
+  void shortValueIsKept() {
+    assertThat(redaction.redact("about")).isEqualTo("about");
+  }
+
+  @Test
+  void jsonKeysAndValuesAreMasked() throws Exception {
+    JsonNode body =
+        new ObjectMapper().readTree("{\"alice\": [\"user alice\", 7], \"n\": {\"k\": \"pa ss\"}}");
+
+    JsonNode redacted = redaction.redact(body);
+
+    assertThat(redacted.toString())
+        .isEqualTo("{\"****\":[\"user ****\",7],\"n\":{\"k\":\"****\"}}");
+    assertThat(body.has("alice")).isTrue();
+  }
+
+  @Test
+  void headerNamesAndValuesAreMasked() {
+    assertThat(redaction.redact(Map.of("X-alice", "Bearer pa ss")))
+        .containsExactly(Map.entry("X-****", "Bearer ****"));
+  }
+}
