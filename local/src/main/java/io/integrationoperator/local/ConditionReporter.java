@@ -8,16 +8,18 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Prints the condition table of all Integrations whenever it changes. Changes that arrive within
- * {@link #QUIET_PERIOD_MILLIS} of each other produce one table, and a table equal to the last one
- * printed is not printed again, so status updates that only move timestamps stay silent.
+ * Prints the condition table of all Integrations at start, and afterwards only the rows of the
+ * Integrations whose conditions changed (or that were added or deleted). Changes that arrive within
+ * {@link #QUIET_PERIOD_MILLIS} of each other produce one table, and status updates that only move
+ * timestamps print nothing.
  */
 public final class ConditionReporter implements AutoCloseable {
 
@@ -35,7 +37,9 @@ public final class ConditionReporter implements AutoCloseable {
           });
   private SharedIndexInformer<GenericKubernetesResource> informer;
   private ScheduledFuture<?> pending;
-  private String lastPrinted;
+
+  /** Rows printed last for each Integration, or null when the next print shows all. */
+  private Map<ConditionTable.Key, List<List<String>>> lastRows;
 
   public ConditionReporter(KubernetesClient client, PrintStream out) {
     this.client = client;
@@ -51,9 +55,9 @@ public final class ConditionReporter implements AutoCloseable {
             .inform(new ChangeHandler());
   }
 
-  /** Prints the current table now, even when it equals the last one. */
+  /** Prints the table of all Integrations now, even when nothing changed. */
   public synchronized void printNow() {
-    lastPrinted = null;
+    lastRows = null;
     printIfChanged();
   }
 
@@ -71,10 +75,18 @@ public final class ConditionReporter implements AutoCloseable {
             : informer.getStore().list().stream()
                 .map(resource -> (JsonNode) mapper.valueToTree(resource))
                 .toList();
-    String table = ConditionTable.render(integrations);
-    if (!Objects.equals(table, lastPrinted)) {
-      lastPrinted = table;
-      out.print("\nIntegration conditions:\n" + table);
+    SortedMap<ConditionTable.Key, List<List<String>>> rows =
+        ConditionTable.rowsByIntegration(integrations);
+    String text;
+    if (lastRows == null) {
+      text = "\nIntegration conditions:\n" + ConditionTable.render(integrations);
+    } else {
+      String changes = ConditionTable.renderChanges(lastRows, rows);
+      text = changes.isEmpty() ? "" : "\nIntegration conditions changed:\n" + changes;
+    }
+    lastRows = rows;
+    if (!text.isEmpty()) {
+      out.print(text);
       out.flush();
     }
   }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Renders the conditions of Integrations as a plain-text table, one row per condition, with the
@@ -19,18 +22,57 @@ public final class ConditionTable {
 
   private ConditionTable() {}
 
+  /** Name of one Integration; keys sort by namespace, then name. */
+  record Key(String namespace, String name) implements Comparable<Key> {
+    @Override
+    public int compareTo(Key other) {
+      int byNamespace = namespace.compareTo(other.namespace);
+      return byNamespace != 0 ? byNamespace : name.compareTo(other.name);
+    }
+  }
+
   /** Renders the Integrations (as JSON objects) sorted by namespace and name. */
   public static String render(List<JsonNode> integrations) {
     if (integrations.isEmpty()) {
       return "No Integrations.\n";
     }
+    return renderChanges(Map.of(), rowsByIntegration(integrations));
+  }
+
+  /** Returns the table rows of each Integration, sorted by namespace and name. */
+  static SortedMap<Key, List<List<String>>> rowsByIntegration(List<JsonNode> integrations) {
+    SortedMap<Key, List<List<String>>> rows = new TreeMap<>();
+    for (JsonNode integration : integrations) {
+      Key key = new Key(metadata(integration, "namespace"), metadata(integration, "name"));
+      rows.put(key, rowsOf(integration));
+    }
+    return rows;
+  }
+
+  /**
+   * Renders the rows of the Integrations that are new or whose rows changed since {@code previous},
+   * plus one row for each deleted Integration. Returns an empty string when nothing changed.
+   */
+  static String renderChanges(
+      Map<Key, List<List<String>>> previous, SortedMap<Key, List<List<String>>> current) {
+    SortedMap<Key, List<List<String>>> changed = new TreeMap<>();
+    current.forEach(
+        (key, rows) -> {
+          if (!rows.equals(previous.get(key))) {
+            changed.put(key, rows);
+          }
+        });
+    for (Key key : previous.keySet()) {
+      if (!current.containsKey(key)) {
+        changed.put(key, List.of(List.of(key.namespace(), key.name(), "-", "-", "-", "deleted")));
+      }
+    }
+    if (changed.isEmpty()) {
+      return "";
+    }
     List<List<String>> rows = new ArrayList<>();
     rows.add(HEADERS);
-    integrations.stream()
-        .sorted(
-            Comparator.comparing((JsonNode i) -> metadata(i, "namespace"))
-                .thenComparing(i -> metadata(i, "name")))
-        .forEach(integration -> rows.addAll(rowsOf(integration)));
+    changed.values().forEach(rows::addAll);
     return format(rows);
   }
 

@@ -66,6 +66,50 @@ class ConditionTableTest {
   }
 
   @Test
+  void changesListOnlyChangedAddedAndDeleted() throws Exception {
+    JsonNode unchanged = integration("same", "True", "Ready");
+    JsonNode before = integration("moved", "False", "Connecting");
+    JsonNode gone = integration("gone", "True", "Ready");
+    var previous = ConditionTable.rowsByIntegration(List.of(unchanged, before, gone));
+    var current =
+        ConditionTable.rowsByIntegration(
+            List.of(
+                unchanged,
+                integration("moved", "True", "Ready"),
+                integration("added", "False", "Connecting")));
+
+    String changes = ConditionTable.renderChanges(previous, current);
+
+    assertThat(changes)
+        .isEqualTo(
+            """
+            NAMESPACE  INTEGRATION  CONDITION  STATUS  REASON      MESSAGE
+            default    added        Ready      False   Connecting
+            default    gone         -          -       -           deleted
+            default    moved        Ready      True    Ready
+            """);
+  }
+
+  @Test
+  void changesAreEmptyWhenNothingChanged() throws Exception {
+    var rows = ConditionTable.rowsByIntegration(List.of(integration("same", "True", "Ready")));
+
+    assertThat(ConditionTable.renderChanges(rows, rows)).isEmpty();
+  }
+
+  private JsonNode integration(String name, String status, String reason) throws Exception {
+    return mapper.readTree(
+        "{\"metadata\": {\"name\": \""
+            + name
+            + "\", \"namespace\": \"default\"}, \"status\": {\"conditions\": [{\"type\":"
+            + " \"Ready\", \"status\": \""
+            + status
+            + "\", \"reason\": \""
+            + reason
+            + "\"}]}}");
+  }
+
+  @Test
   void emptyListSaysSo() {
     assertThat(ConditionTable.render(List.of())).isEqualTo("No Integrations.\n");
   }
