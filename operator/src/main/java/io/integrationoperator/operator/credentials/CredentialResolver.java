@@ -27,7 +27,7 @@ public final class CredentialResolver {
 
   /**
    * Result of resolving: the credentials, or the failed CredentialsResolved outcome that names the
-   * first missing Secret, ConfigMap or key.
+   * first missing Secret, ConfigMap or key, or the first required key whose value is empty.
    */
   public record Resolution(Optional<ResolvedCredentials> credentials, Outcome outcome) {}
 
@@ -77,6 +77,19 @@ public final class CredentialResolver {
                 + " has no key "
                 + requirement.key()
                 + "; add the key or correct the reference.");
+      }
+      if (value.isEmpty()) {
+        if (!requirement.required()) {
+          continue;
+        }
+        return failure(
+            IntegrationConditions.CREDENTIAL_EMPTY,
+            kind
+                + " "
+                + requirement.name()
+                + " has an empty value under key "
+                + requirement.key()
+                + "; put the value into the key or correct the reference.");
       }
       values.merge(requirement.targetKey(), value, CredentialResolver::joinBase64);
     }

@@ -41,11 +41,15 @@ public record SpecCheck(
   public static final Duration MAX_PROBE_INTERVAL = Duration.ofDays(30);
 
   /**
-   * Runs the checks in order: authentication against the model's schemes, server, durations, probe
-   * task. The first failure decides the outcome.
+   * Runs the checks in order: the rules the CRD also states in CEL, authentication against the
+   * model's schemes, server, durations, probe task. The first failure decides the outcome.
    */
   public static SpecCheck check(
       IntegrationSpec spec, IntegrationModelStatus model, Duration defaultInterval) {
+    Optional<Outcome> broken = SpecRules.check(spec);
+    if (broken.isPresent()) {
+      return failed(broken.get());
+    }
     SchemeSelection selection =
         SchemeSelection.select(spec.getAuthentication(), model.getSecuritySchemes());
     if (selection.failure().isPresent()) {

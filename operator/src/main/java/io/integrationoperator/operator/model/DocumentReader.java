@@ -33,6 +33,11 @@ public final class DocumentReader {
    */
   public DocumentText read(IntegrationModel model) {
     IntegrationModelSpec spec = model.getSpec();
+    if (spec != null && spec.getDocument() != null && spec.getDocumentFrom() != null) {
+      return DocumentText.failed(
+          ModelConditions.DOCUMENT_SOURCE_CONFLICT,
+          "spec.document and spec.documentFrom are both set; remove one of them.");
+    }
     if (spec != null && spec.getDocument() != null) {
       return checkSize(spec.getDocument(), "spec.document");
     }

@@ -5,7 +5,8 @@ package io.integrationoperator.operator.model;
  *
  * <ul>
  *   <li>Valid: True {@code DocumentValid}; False {@code DocumentInvalid}, {@code DocumentMissing},
- *       {@code DocumentTooLarge}, {@code ConfigMapNotFound}, {@code ConfigMapKeyNotFound}
+ *       {@code DocumentSourceConflict} when both document and documentFrom are set, {@code
+ *       DocumentTooLarge}, {@code ConfigMapNotFound}, {@code ConfigMapKeyNotFound}
  *   <li>Ready: True {@code Ready}; False with the reason of Valid
  * </ul>
  */
@@ -16,6 +17,7 @@ public final class ModelConditions {
   public static final String DOCUMENT_VALID = "DocumentValid";
   public static final String DOCUMENT_INVALID = "DocumentInvalid";
   public static final String DOCUMENT_MISSING = "DocumentMissing";
+  public static final String DOCUMENT_SOURCE_CONFLICT = "DocumentSourceConflict";
   public static final String DOCUMENT_TOO_LARGE = "DocumentTooLarge";
   public static final String CONFIG_MAP_NOT_FOUND = "ConfigMapNotFound";
   public static final String CONFIG_MAP_KEY_NOT_FOUND = "ConfigMapKeyNotFound";

@@ -22,11 +22,13 @@ import java.util.Map;
  *   <li>ModelResolved: True {@code ModelResolved}; False {@code ModelNotFound}, {@code
  *       ModelInvalid}; Unknown {@code ModelPending} while the model's status does not describe its
  *       current generation yet
- *   <li>SpecValid: True {@code SpecValid}; False {@code SchemeNotInModel}, {@code SchemeMismatch},
- *       {@code InvalidAuthentication}, {@code InvalidServer}, {@code InvalidDuration}, {@code
- *       ProbeTaskNotFound}
+ *   <li>SpecValid: True {@code SpecValid}; False {@code InvalidProbe}, {@code InvalidGateway},
+ *       {@code InvalidTls}, {@code InvalidAuthentication}, {@code SchemeNotInModel}, {@code
+ *       SchemeMismatch}, {@code InvalidServer}, {@code InvalidDuration} (also for a value outside
+ *       the allowed range), {@code ProbeTaskNotFound}
  *   <li>CredentialsResolved: True {@code CredentialsResolved}; False {@code SecretNotFound}, {@code
- *       SecretKeyNotFound}, {@code ConfigMapNotFound}, {@code ConfigMapKeyNotFound}
+ *       SecretKeyNotFound}, {@code ConfigMapNotFound}, {@code ConfigMapKeyNotFound}, {@code
+ *       CredentialEmpty} when a referenced key exists but its value is empty
  *   <li>RolesReady: True {@code RolesReady}; False {@code RoleCreateFailed}
  *   <li>Connected: True {@code ProbeSucceeded}; False {@code ConnectionFailed}, {@code
  *       TlsHandshakeFailed}, {@code Timeout}, {@code TokenRequestFailed}, {@code InvalidRequest},
@@ -55,10 +57,14 @@ public final class IntegrationConditions {
   public static final String INVALID_SERVER = "InvalidServer";
   public static final String INVALID_DURATION = "InvalidDuration";
   public static final String PROBE_TASK_NOT_FOUND = "ProbeTaskNotFound";
+  public static final String INVALID_PROBE = "InvalidProbe";
+  public static final String INVALID_GATEWAY = "InvalidGateway";
+  public static final String INVALID_TLS = "InvalidTls";
   public static final String SECRET_NOT_FOUND = "SecretNotFound";
   public static final String SECRET_KEY_NOT_FOUND = "SecretKeyNotFound";
   public static final String CONFIG_MAP_NOT_FOUND = "ConfigMapNotFound";
   public static final String CONFIG_MAP_KEY_NOT_FOUND = "ConfigMapKeyNotFound";
+  public static final String CREDENTIAL_EMPTY = "CredentialEmpty";
   public static final String ROLE_CREATE_FAILED = "RoleCreateFailed";
   public static final String PROBE_SUCCEEDED = "ProbeSucceeded";
   public static final String HTTP_ERROR = "HttpError";

@@ -1,0 +1,110 @@
+package io.integrationoperator.operator.integration;
+
+import io.integrationoperator.api.authentication.ApiKeyAuthentication;
+import io.integrationoperator.api.authentication.Authentication;
+import io.integrationoperator.api.authentication.AuthenticationParameter;
+import io.integrationoperator.api.integration.CaBundleSource;
+import io.integrationoperator.api.integration.ExecutionMode;
+import io.integrationoperator.api.integration.Gateway;
+import io.integrationoperator.api.integration.IntegrationSpec;
+import io.integrationoperator.api.integration.Probe;
+import io.integrationoperator.operator.status.IntegrationConditions;
+import io.integrationoperator.operator.status.Outcome;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks the rules that the CRD also states as CEL validations, because an API server without CEL
+ * support, or local mode, stores specs that break them. The exactly-one rule of the authentication
+ * blocks is checked by {@link SchemeSelection}.
+ */
+final class SpecRules {
+  private SpecRules() {}
+
+  /** Returns the SpecValid failure of the first rule the spec breaks, or empty. */
+  static Optional<Outcome> check(IntegrationSpec spec) {
+    return checkProbe(spec.getProbe())
+        .or(() -> checkGateway(spec.getGateway()))
+        .or(() -> checkCaBundle(spec.getTls() == null ? null : spec.getTls().getCaBundle()))
+        .or(() -> checkAuthentication(spec.getAuthentication()));
+  }
+
+  private static Optional<Outcome> checkProbe(Probe probe) {
+    if (probe != null && probe.getTask() != null && probe.getPath() != null) {
+      return failed(
+          IntegrationConditions.INVALID_PROBE,
+          "spec.probe sets both task "
+              + probe.getTask()
+              + " and path "
+              + probe.getPath()
+              + "; remove one of them.");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Outcome> checkGateway(Gateway gateway) {
+    if (gateway != null
+        && gateway.getExecutionMode() == ExecutionMode.Proxy
+        && gateway.getProxy() == null) {
+      return failed(
+          IntegrationConditions.INVALID_GATEWAY,
+          "spec.gateway.executionMode is Proxy but spec.gateway.proxy is not set; set the proxy"
+              + " or choose the execution mode Direct or ClusterNoProxy.");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Outcome> checkCaBundle(CaBundleSource caBundle) {
+    if (caBundle == null) {
+      return Optional.empty();
+    }
+    boolean configMap = caBundle.getConfigMapKeyRef() != null;
+    boolean secret = caBundle.getSecretKeyRef() != null;
+    if (configMap == secret) {
+      return failed(
+          IntegrationConditions.INVALID_TLS,
+          "spec.tls.caBundle sets "
+              + (configMap
+                  ? "both configMapKeyRef and secretKeyRef"
+                  : "neither configMapKeyRef" + " nor secretKeyRef")
+              + "; set exactly one of them.");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Outcome> checkAuthentication(Authentication authentication) {
+    if (authentication == null) {
+      return Optional.empty();
+    }
+    ApiKeyAuthentication apiKey = authentication.getApiKey();
+    if (apiKey != null && apiKey.getValue() != null && apiKey.getDynamicRetrieval() != null) {
+      return failed(
+          IntegrationConditions.INVALID_AUTHENTICATION,
+          "spec.authentication.apiKey sets both value and dynamicRetrieval; keep value for a"
+              + " static key or dynamicRetrieval for a key obtained at run time.");
+    }
+    List<AuthenticationParameter> parameters =
+        authentication.getParameters() == null ? List.of() : authentication.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      AuthenticationParameter parameter = parameters.get(i);
+      boolean value = parameter.getValue() != null;
+      boolean valueFrom = parameter.getValueFrom() != null;
+      if (value == valueFrom) {
+        return failed(
+            IntegrationConditions.INVALID_AUTHENTICATION,
+            "spec.authentication.parameters["
+                + i
+                + "] ("
+                + parameter.getName()
+                + ") sets "
+                + (value ? "both value and valueFrom" : "neither value nor valueFrom")
+                + "; set exactly one of them.");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Outcome> failed(String reason, String message) {
+    return Optional.of(Outcome.failed(reason, message));
+  }
+}
