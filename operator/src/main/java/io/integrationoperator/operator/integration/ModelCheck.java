@@ -49,12 +49,9 @@ public final class ModelCheck {
           IntegrationConditions.MODEL_INVALID,
           "IntegrationModel " + name + " is invalid: " + valid.get().getMessage());
     }
+    int tasks = Optional.ofNullable(status.getTaskCount()).orElse(0);
     return Outcome.passed(
         IntegrationConditions.MODEL_RESOLVED,
-        "IntegrationModel "
-            + name
-            + " offers "
-            + Optional.ofNullable(status.getTaskCount()).orElse(0)
-            + " tasks.");
+        "IntegrationModel " + name + " offers " + tasks + (tasks == 1 ? " task." : " tasks."));
   }
 }

@@ -48,7 +48,7 @@ public final class ModelStatuses {
     StringBuilder message =
         new StringBuilder("The document declares ")
             .append(catalog.tasks().size())
-            .append(" tasks.");
+            .append(catalog.tasks().size() == 1 ? " task." : " tasks.");
     List<String> warnings = catalog.warnings();
     if (!warnings.isEmpty()) {
       message.append(' ').append(summariseWarnings(warnings));
@@ -57,13 +57,18 @@ public final class ModelStatuses {
   }
 
   /** Summarises warnings: the count, the first few quoted, and how many more there are. */
+  private static String withoutFinalPeriod(String sentence) {
+    return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+  }
+
   static String summariseWarnings(List<String> warnings) {
     StringBuilder text =
         new StringBuilder()
             .append(warnings.size())
             .append(warnings.size() == 1 ? " warning: " : " warnings: ");
     List<String> quoted = warnings.subList(0, Math.min(MAX_QUOTED_WARNINGS, warnings.size()));
-    text.append(String.join("; ", quoted));
+    // Warnings are sentences that may end with a period; the summary adds its own.
+    text.append(String.join("; ", quoted.stream().map(ModelStatuses::withoutFinalPeriod).toList()));
     if (warnings.size() > quoted.size()) {
       text.append("; and ").append(warnings.size() - quoted.size()).append(" more");
     }

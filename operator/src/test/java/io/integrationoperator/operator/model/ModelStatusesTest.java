@@ -25,6 +25,16 @@ class ModelStatusesTest {
   }
 
   @Test
+  void summaryEndsWithOnePeriod() {
+    String summary =
+        ModelStatuses.summariseWarnings(
+            List.of("GET /c/{id} has no operationId, so it is named get_c_id."));
+
+    assertThat(summary)
+        .isEqualTo("1 warning: GET /c/{id} has no operationId, so it is named get_c_id.");
+  }
+
+  @Test
   void messageIsBounded() {
     String longText = "y".repeat(5000);
 
