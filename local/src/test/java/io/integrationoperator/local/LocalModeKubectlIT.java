@@ -293,6 +293,43 @@ class LocalModeKubectlIT {
                 + "spec.server.port in body must be of type integer: \"string\"");
   }
 
+  @Test
+  @Order(13)
+  void serverSideApplyAndStatusPatchRejectUnknownFields() throws Exception {
+    Path extra =
+        Files.writeString(
+            directory.resolve("extra.yaml"),
+            integrationManifest(closedPort)
+                .replace("name: petstore\nspec:", "name: extra\nspec:\n  foo: bar"));
+
+    Kubectl.Result serverSide = kubectl.run("apply", "--server-side", "-f", extra.toString());
+    kubectl.succeed("apply", "--server-side", "--validate=false", "-f", extra.toString());
+    Kubectl.Result status =
+        kubectl.run(
+            "patch",
+            "intg",
+            "extra",
+            "--subresource=status",
+            "--type",
+            "merge",
+            "-p",
+            "{\"status\":{\"bogus\":1}}");
+
+    assertThat(serverSide.exitCode()).isEqualTo(1);
+    assertThat(serverSide.stderr()).contains("unknown field \"spec.foo\"");
+    assertThat(kubectl.succeed("get", "--raw", integrationPath("extra")))
+        .doesNotContain("\"foo\"")
+        .doesNotContain("\"status\":null");
+    // kubectl patch sends no fieldValidation, so the field is pruned with a Warning.
+    assertThat(status.exitCode()).as(status.output()).isZero();
+    assertThat(status.stderr()).contains("unknown field \"status.bogus\"");
+    assertThat(kubectl.succeed("get", "--raw", integrationPath("extra"))).doesNotContain("bogus");
+  }
+
+  private static String integrationPath(String name) {
+    return "/apis/integration-operator.io/v1alpha1/namespaces/default/integrations/" + name;
+  }
+
   private static String modelManifest() {
     return """
         apiVersion: integration-operator.io/v1alpha1
