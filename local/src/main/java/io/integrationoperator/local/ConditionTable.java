@@ -22,7 +22,7 @@ public final class ConditionTable {
 
   private ConditionTable() {}
 
-  /** Name of one Integration; keys sort by namespace, then name. */
+  /** Namespace and name of one Integration. Keys sort by namespace, then name. */
   record Key(String namespace, String name) implements Comparable<Key> {
     @Override
     public int compareTo(Key other) {
