@@ -84,14 +84,29 @@ final class CallFailures {
           CallFailure.ConnectionFailed,
           "the connection to " + endpoint + " failed: " + lowerCaseDetail(exception));
     }
+    // The connection worked but the bytes that came back were not HTTP, typically plain HTTP sent
+    // to a TLS port or a port of another protocol.
     return new Classified(
         CallFailure.ConnectionFailed,
         "the call to "
             + endpoint
-            + " failed: "
-            + exception.getClass().getSimpleName()
-            + ": "
-            + lowerCaseDetail(exception));
+            + " failed because the answer was not valid HTTP ("
+            + protocolDetail(exception)
+            + "); check that spec.server.protocol and spec.server.port match the server");
+  }
+
+  /**
+   * Returns the exception's detail without the server's bytes, which OkHttp quotes in hex after
+   * "content=" when a status line is malformed, and at most 80 characters of it.
+   */
+  private static String protocolDetail(IOException exception) {
+    String detail = lowerCaseDetail(exception);
+    int content = detail.indexOf(" content=");
+    if (content >= 0) {
+      detail = detail.substring(0, content);
+    }
+    detail = detail.replace('\n', ' ').strip();
+    return detail.length() > 80 ? detail.substring(0, 80) + "..." : detail;
   }
 
   /** Describes why a TLS handshake failed, from the exception's causes. */

@@ -89,7 +89,16 @@ class CallFailuresTest {
             "protocol error",
             new IOException("unexpected end of stream"),
             CallFailure.ConnectionFailed,
-            "the call to api.example.test:8443 failed: IOException: unexpected end of stream"));
+            "the call to api.example.test:8443 failed because the answer was not valid HTTP"
+                + " (unexpected end of stream); check that spec.server.protocol and"
+                + " spec.server.port match the server"),
+        Arguments.of(
+            "malformed status line",
+            new IOException("\\n not found: limit=0 content=16030100ab…"),
+            CallFailure.ConnectionFailed,
+            "the call to api.example.test:8443 failed because the answer was not valid HTTP"
+                + " (\\n not found: limit=0); check that spec.server.protocol and"
+                + " spec.server.port match the server"));
   }
 
   @ParameterizedTest(name = "{0}")
