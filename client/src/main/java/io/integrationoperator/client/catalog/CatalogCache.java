@@ -34,7 +34,7 @@ public final class CatalogCache {
    * @throws InvalidDocumentException as {@link DocumentLoader#load(String)} does
    */
   public TaskCatalog load(String text) throws InvalidDocumentException {
-    String hash = sha256(text);
+    String hash = hash(text);
     synchronized (catalogs) {
       TaskCatalog cached = catalogs.get(hash);
       if (cached != null) {
@@ -61,7 +61,11 @@ public final class CatalogCache {
     }
   }
 
-  private static String sha256(String text) {
+  /**
+   * Returns the hex SHA-256 hash of the document text, the key under which its catalog is cached;
+   * equal hashes mean the same document.
+   */
+  public static String hash(String text) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));

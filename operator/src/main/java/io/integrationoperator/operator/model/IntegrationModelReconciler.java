@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.integrationoperator.api.model.IntegrationModel;
 import io.integrationoperator.api.model.IntegrationModelStatus;
+import io.integrationoperator.client.catalog.CatalogCache;
 import io.integrationoperator.client.catalog.DocumentLoader;
 import io.integrationoperator.client.catalog.InvalidDocumentException;
 import io.integrationoperator.client.catalog.TaskCatalog;
@@ -24,11 +25,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -111,7 +108,7 @@ public class IntegrationModelReconciler implements Reconciler<IntegrationModel> 
 
   /** Parses the text unless the last parse of this model had the same text. */
   private ParsedDocument parse(ResourceID id, String text) {
-    String hash = sha256(text);
+    String hash = CatalogCache.hash(text);
     ParsedDocument cached = parsed.get(id);
     if (cached != null && cached.hash().equals(hash)) {
       return cached;
@@ -174,14 +171,5 @@ public class IntegrationModelReconciler implements Reconciler<IntegrationModel> 
     }
     String name = model.getSpec().getDocumentFrom().getConfigMapKeyRef().getName();
     return List.of(ReferenceIndex.key(model.getMetadata().getNamespace(), name));
-  }
-
-  private static String sha256(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-    }
   }
 }
