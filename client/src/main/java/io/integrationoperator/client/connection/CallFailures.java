@@ -1,5 +1,6 @@
 package io.integrationoperator.client.connection;
 
+import io.integrationoperator.client.envelope.ControlCharacters;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -101,11 +102,16 @@ final class CallFailures {
    */
   private static String protocolDetail(IOException exception) {
     String detail = lowerCaseDetail(exception);
+    if (detail.startsWith("\\n not found") || detail.startsWith("\\x0a not found")) {
+      // Okio's wording, with a backslash and an n, when no line break ends the status line
+      // within its limit.
+      return "no complete status line";
+    }
     int content = detail.indexOf(" content=");
     if (content >= 0) {
       detail = detail.substring(0, content);
     }
-    detail = detail.replace('\n', ' ').strip();
+    detail = detail.strip();
     return detail.length() > 80 ? detail.substring(0, 80) + "..." : detail;
   }
 
@@ -143,6 +149,8 @@ final class CallFailures {
     if (detail == null) {
       return exception.getClass().getSimpleName();
     }
+    // Details such as an unexpected status line quote the server's bytes.
+    detail = ControlCharacters.escape(detail);
     return detail.substring(0, 1).toLowerCase(Locale.ROOT) + detail.substring(1);
   }
 

@@ -74,7 +74,9 @@ public final class ResponseEnvelopes {
 
   private static String statusText(Response response) {
     String message = response.message();
-    return message == null || message.isBlank() ? ReasonPhrases.of(response.code()) : message;
+    return message == null || message.isBlank()
+        ? ReasonPhrases.of(response.code())
+        : ControlCharacters.escape(message);
   }
 
   private static Map<String, String> joinHeaders(Headers headers) {

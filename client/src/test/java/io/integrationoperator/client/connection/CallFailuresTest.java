@@ -97,8 +97,15 @@ class CallFailuresTest {
             new IOException("\\n not found: limit=0 content=16030100ab…"),
             CallFailure.ConnectionFailed,
             "the call to api.example.test:8443 failed because the answer was not valid HTTP"
-                + " (\\n not found: limit=0); check that spec.server.protocol and"
-                + " spec.server.port match the server"));
+                + " (no complete status line); check that spec.server.protocol and"
+                + " spec.server.port match the server"),
+        Arguments.of(
+            "status line with escape sequences",
+            new IOException("Unexpected status line: \u001b]0;TITLE\u0007\u001b[2JFAKE OK"),
+            CallFailure.ConnectionFailed,
+            "the call to api.example.test:8443 failed because the answer was not valid HTTP"
+                + " (unexpected status line: \\x1b]0;TITLE\\x07\\x1b[2JFAKE OK); check that"
+                + " spec.server.protocol and spec.server.port match the server"));
   }
 
   @ParameterizedTest(name = "{0}")
