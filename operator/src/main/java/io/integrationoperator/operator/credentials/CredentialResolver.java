@@ -97,9 +97,11 @@ public final class CredentialResolver {
         Optional.of(new ResolvedCredentials(values)),
         Outcome.passed(
             IntegrationConditions.CREDENTIALS_RESOLVED,
-            values.isEmpty()
-                ? "The Integration references no credentials."
-                : "All " + values.size() + " referenced credential values were found."));
+            switch (values.size()) {
+              case 0 -> "The Integration references no credentials.";
+              case 1 -> "The referenced credential value was found.";
+              default -> "All " + values.size() + " referenced credential values were found.";
+            }));
   }
 
   /** Reads the object's data as base64 text by key; empty when the object does not exist. */

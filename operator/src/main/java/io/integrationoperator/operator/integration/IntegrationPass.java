@@ -224,10 +224,7 @@ final class IntegrationPass {
     next.setEndpoint(spec == null ? null : spec.endpoint().orElse(null));
     next.setModel(model == null ? null : summary(model));
     next.setRoles(roleNames != null ? roleNames : previous.getRoles());
-    next.setCredentialsSecret(
-        credentials != null
-            ? GeneratedObjects.credentialsSecretName(integration.getMetadata().getName())
-            : previous.getCredentialsSecret());
+    next.setCredentialsSecret(credentialsSecret(previous));
     next.setLastProbe(lastProbe != null ? lastProbe : previous.getLastProbe());
     // TODO: the operator does not manage the <integration>-token Secret yet, so it cannot fill
     // status.token; the previous value is kept as written by whoever wrote it.
@@ -259,6 +256,18 @@ final class IntegrationPass {
           condition.getMessage());
       events.recordTransition(integration, condition);
     }
+  }
+
+  /**
+   * Returns the projected Secret's name while it exists: set when the credentials resolved, empty
+   * after the credentials check failed (the Secret was deleted), and unchanged when the check did
+   * not run.
+   */
+  private String credentialsSecret(IntegrationStatus previous) {
+    if (credentials != null) {
+      return GeneratedObjects.credentialsSecretName(integration.getMetadata().getName());
+    }
+    return checks.containsKey(CREDENTIALS_RESOLVED) ? null : previous.getCredentialsSecret();
   }
 
   /** Returns when to reconcile again without an event: the next probe, or a Role retry. */

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.integrationoperator.api.authentication.Authentication;
 import io.integrationoperator.api.authentication.BasicAuthentication;
+import io.integrationoperator.api.integration.Integration;
 import io.integrationoperator.api.integration.Server;
 import io.integrationoperator.api.integration.ServerProtocol;
 import io.integrationoperator.operator.OperatorFixture;
@@ -85,14 +86,18 @@ class CredentialRevocationIT {
               return secret;
             });
 
-    operator.awaitIntegrationCondition(
-        NAMESPACE, "api", "CredentialsResolved", "False", "SecretKeyNotFound");
+    Integration revoked =
+        operator.awaitIntegrationCondition(
+            NAMESPACE, "api", "CredentialsResolved", "False", "SecretKeyNotFound");
+    assertThat(revoked.getStatus().getCredentialsSecret()).isNull();
     awaitProjected(false);
 
     client.resource(login(Map.of("username", "automation", "password", "second"))).update();
 
-    operator.awaitIntegrationCondition(
-        NAMESPACE, "api", "CredentialsResolved", "True", "CredentialsResolved");
+    Integration restored =
+        operator.awaitIntegrationCondition(
+            NAMESPACE, "api", "CredentialsResolved", "True", "CredentialsResolved");
+    assertThat(restored.getStatus().getCredentialsSecret()).isEqualTo("api-credentials");
     Secret projected = awaitProjected(true);
     assertThat(projected.getData()).containsKeys("username", "password");
   }
