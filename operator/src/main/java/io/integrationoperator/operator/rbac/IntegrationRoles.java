@@ -39,8 +39,10 @@ public final class IntegrationRoles {
   /**
    * Returns the name of the Role for one task verb.
    *
-   * <p>NOTE: an Integration name longer than 245 characters yields Role names over the 253
-   * character limit, which the API server rejects with RoleCreateFailed as the result.
+   * <p>NOTE: an Integration name longer than 63 characters does not fit the label value of the
+   * generated objects, and one longer than 245 characters yields Role names over the 253 character
+   * limit. A real API server rejects both, so the Integration ends with RoleCreateFailed; the
+   * operator does not check the name length before.
    */
   public static String verbRoleName(String integrationName, String verb) {
     return integrationName + "-" + verb;
