@@ -13,6 +13,12 @@ public final class GeneratedObjects {
   /** Label whose value is the name of the Integration an object belongs to. */
   public static final String INTEGRATION_LABEL = "integration-operator.io/integration";
 
+  /**
+   * Longest Integration name the generated objects can carry: the name is the value of {@link
+   * #INTEGRATION_LABEL}, and Kubernetes limits label values to 63 characters.
+   */
+  public static final int MAX_NAME_LENGTH = 63;
+
   /** Standard label naming the tool that manages an object. */
   public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
 

@@ -98,6 +98,20 @@ final class IntegrationPass {
     if (!IntegrationConditions.prerequisitesMet(SPEC_VALID, checks)) {
       return;
     }
+    String name = integration.getMetadata().getName();
+    if (name.length() > GeneratedObjects.MAX_NAME_LENGTH) {
+      checks.put(
+          SPEC_VALID,
+          Outcome.failed(
+              IntegrationConditions.INVALID_NAME,
+              "The Integration name has "
+                  + name.length()
+                  + " characters, but the generated objects carry it as a label value, which"
+                  + " Kubernetes limits to "
+                  + GeneratedObjects.MAX_NAME_LENGTH
+                  + "; recreate the Integration under a shorter name."));
+      return;
+    }
     spec =
         SpecCheck.check(integration.getSpec(), model.getStatus(), settings.defaultProbeInterval());
     checks.put(SPEC_VALID, spec.outcome());

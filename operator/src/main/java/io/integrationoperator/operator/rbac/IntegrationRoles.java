@@ -39,10 +39,9 @@ public final class IntegrationRoles {
   /**
    * Returns the name of the Role for one task verb.
    *
-   * <p>NOTE: an Integration name longer than 63 characters does not fit the label value of the
-   * generated objects, and one longer than 245 characters yields Role names over the 253 character
-   * limit. A real API server rejects both, so the Integration ends with RoleCreateFailed; the
-   * operator does not check the name length before.
+   * <p>An Integration name longer than 63 characters does not fit the label value of the generated
+   * objects, so a real API server rejects the Roles with RoleCreateFailed as the result; SpecValid
+   * reports such a name as InvalidName first.
    */
   public static String verbRoleName(String integrationName, String verb) {
     return integrationName + "-" + verb;

@@ -22,10 +22,10 @@ import java.util.Map;
  *   <li>ModelResolved: True {@code ModelResolved}; False {@code ModelNotFound}, {@code
  *       ModelInvalid}; Unknown {@code ModelPending} while the model's status does not describe its
  *       current generation yet
- *   <li>SpecValid: True {@code SpecValid}; False {@code InvalidProbe}, {@code InvalidGateway},
- *       {@code InvalidTls}, {@code InvalidAuthentication}, {@code SchemeNotInModel}, {@code
- *       SchemeMismatch}, {@code InvalidServer}, {@code InvalidDuration} (also for a value outside
- *       the allowed range), {@code ProbeTaskNotFound}
+ *   <li>SpecValid: True {@code SpecValid}; False {@code InvalidName}, {@code InvalidProbe}, {@code
+ *       InvalidGateway}, {@code InvalidTls}, {@code InvalidAuthentication}, {@code
+ *       SchemeNotInModel}, {@code SchemeMismatch}, {@code InvalidServer}, {@code InvalidDuration}
+ *       (also for a value outside the allowed range), {@code ProbeTaskNotFound}
  *   <li>CredentialsResolved: True {@code CredentialsResolved}; False {@code SecretNotFound}, {@code
  *       SecretKeyNotFound}, {@code ConfigMapNotFound}, {@code ConfigMapKeyNotFound}, {@code
  *       CredentialEmpty} when a referenced key exists but its value is empty
@@ -57,6 +57,7 @@ public final class IntegrationConditions {
   public static final String INVALID_SERVER = "InvalidServer";
   public static final String INVALID_DURATION = "InvalidDuration";
   public static final String PROBE_TASK_NOT_FOUND = "ProbeTaskNotFound";
+  public static final String INVALID_NAME = "InvalidName";
   public static final String INVALID_PROBE = "InvalidProbe";
   public static final String INVALID_GATEWAY = "InvalidGateway";
   public static final String INVALID_TLS = "InvalidTls";
