@@ -1,6 +1,6 @@
 package io.integrationoperator.api.authentication;
 
-/** How the client authenticates at the token endpoint. */
+/** Client authentication method at the token endpoint. */
 public enum ClientAuthenticationMethod {
   /** Client id and secret in an HTTP Basic Authorization header. */
   ClientSecretBasic,

@@ -1,6 +1,6 @@
 package io.integrationoperator.api.authentication;
 
-/** Where an extra authentication parameter is placed. */
+/** Part of the request that carries an extra authentication parameter. */
 public enum ParameterLocation {
   /** An HTTP request header. */
   Header,

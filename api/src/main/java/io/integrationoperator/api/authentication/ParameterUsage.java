@@ -1,6 +1,6 @@
 package io.integrationoperator.api.authentication;
 
-/** Which authentication request an extra parameter belongs to. */
+/** Authentication request that an extra parameter belongs to. */
 public enum ParameterUsage {
   /** The request that obtains a new token. */
   Token,

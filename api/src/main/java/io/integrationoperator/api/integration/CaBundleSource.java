@@ -6,7 +6,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 
-/** Where PEM-encoded CA certificates come from. Exactly one reference is set. */
+/** Source of PEM-encoded CA certificates: exactly one ConfigMap or Secret key. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @ValidationRule(
     value = "has(self.configMapKeyRef) != has(self.secretKeyRef)",

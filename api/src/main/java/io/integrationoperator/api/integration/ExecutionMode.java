@@ -1,6 +1,6 @@
 package io.integrationoperator.api.integration;
 
-/** Where task calls run. */
+/** Place where task calls run. */
 public enum ExecutionMode {
   /** The caller's executor calls the server itself. */
   Direct,

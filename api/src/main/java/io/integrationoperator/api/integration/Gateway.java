@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.ValidationRule;
 
-/** Where outbound calls run and how they leave the cluster. */
+/** Routing of outbound calls: the gateway cluster that runs them and the proxy they use. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @ValidationRule(
     value = "!has(self.executionMode) || self.executionMode != 'Proxy' || has(self.proxy)",

@@ -6,8 +6,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /**
- * How the operator checks connectivity. With neither task nor path set, it requests the server's
- * base path with authentication applied.
+ * Connectivity probe settings. With neither task nor path set, the probe requests the server's base
+ * path with authentication applied.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @ValidationRule(

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
 
-/** Where the OpenAPI document is read from. */
+/** Source of the OpenAPI document: a ConfigMap key. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class DocumentSource {
 

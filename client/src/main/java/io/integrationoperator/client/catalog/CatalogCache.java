@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * Keeps the catalogs of the most recently loaded documents, keyed by the SHA-256 hash of their
  * text, so that a document used by many Integrations is parsed once. A parsed document of several
- * MB takes tens of MB of heap, so the cache holds a fixed number of catalogs and drops the least
- * recently used one first. Failed loads are not cached. Instances are safe for concurrent use.
+ * MB takes, by estimate, tens of MB of heap. The cache therefore keeps a fixed number of catalogs
+ * and drops the least recently used one first. Failed loads are not cached. Instances are safe for
+ * concurrent use.
  */
 public final class CatalogCache {
   private final int maxEntries;
@@ -41,8 +42,8 @@ public final class CatalogCache {
         return cached;
       }
     }
-    // Parsing runs outside the lock, so one large document does not block other lookups; two
-    // threads may parse the same text at once, and the second result replaces the first.
+    // Parsing runs outside the lock, so one large document does not block other lookups. Two
+    // threads may parse the same text at once, and then the second result replaces the first.
     TaskCatalog catalog = DocumentLoader.load(text);
     synchronized (catalogs) {
       catalogs.put(hash, catalog);

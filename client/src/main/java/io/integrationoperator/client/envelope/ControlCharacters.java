@@ -3,7 +3,7 @@ package io.integrationoperator.client.envelope;
 /**
  * Escapes control characters in text that a server controls, such as a reason phrase or a malformed
  * status line, before it reaches condition messages, Events and logs. Without this, a server could
- * clear the screen or forge coloured output in the terminal of whoever runs {@code kubectl
+ * clear the screen or forge coloured output in the terminal of a user who runs {@code kubectl
  * describe}.
  */
 public final class ControlCharacters {

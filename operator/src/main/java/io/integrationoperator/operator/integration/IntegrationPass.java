@@ -182,6 +182,7 @@ final class IntegrationPass {
     if (!IntegrationConditions.prerequisitesMet(CONNECTED, checks)) {
       return;
     }
+
     ConnectionSettings connection = connectionSettings();
     String fingerprint = ConnectionProbe.fingerprint(connection);
     String uid = integration.getMetadata().getUid();
@@ -195,13 +196,14 @@ final class IntegrationPass {
       lastProbe = previous.getLastProbe();
       return;
     }
+
     LOG.debug("Probing {}", connection.baseUrl());
     ConnectionProbe.Result result;
     try {
       result = ConnectionProbe.run(connection, probeTask());
     } catch (InvalidDocumentException e) {
-      // The model was valid when ModelResolved was checked; its document changed since then, and
-      // the model's next reconcile re-triggers this one.
+      // The model was valid when ModelResolved was checked, so its document changed since then.
+      // The model's next reconcile triggers this one again.
       checks.put(
           CONNECTED,
           Outcome.failed(
@@ -209,6 +211,7 @@ final class IntegrationPass {
               "The probe task cannot be read from the model's document: " + e.getMessage()));
       return;
     }
+
     probedSettings.put(uid, fingerprint);
     checks.put(CONNECTED, result.connected());
     lastProbe = result.lastProbe();
@@ -241,7 +244,7 @@ final class IntegrationPass {
     next.setCredentialsSecret(credentialsSecret(previous));
     next.setLastProbe(lastProbe != null ? lastProbe : previous.getLastProbe());
     // TODO: the operator does not manage the <integration>-token Secret yet, so it cannot fill
-    // status.token; the previous value is kept as written by whoever wrote it.
+    // status.token; the previous value is kept unchanged.
     next.setToken(previous.getToken());
     next.setConditions(
         Conditions.next(
