@@ -26,6 +26,7 @@ import io.integrationoperator.client.catalog.Task;
 import io.integrationoperator.client.connection.CallFailure;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialKeys;
+import io.integrationoperator.client.connection.IntegrationId;
 import io.integrationoperator.operator.GeneratedObjects;
 import io.integrationoperator.operator.OperatorSettings;
 import io.integrationoperator.operator.credentials.CredentialRequirements;
@@ -303,6 +304,7 @@ final class IntegrationPass {
   private ConnectionSettings connectionSettings() {
     Map<String, String> values = credentials.decoded();
     return new ConnectionSettings(
+        new IntegrationId(namespace(), integration.getMetadata().getName()),
         spec.endpoint().orElseThrow(),
         integration.getSpec(),
         spec.scheme().map(IntegrationPass::schemeInfo),

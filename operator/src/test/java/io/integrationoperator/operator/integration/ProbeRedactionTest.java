@@ -13,6 +13,7 @@ import io.integrationoperator.api.integration.IntegrationSpec;
 import io.integrationoperator.api.integration.ProbeResult;
 import io.integrationoperator.client.catalog.SecuritySchemeInfo;
 import io.integrationoperator.client.connection.ConnectionSettings;
+import io.integrationoperator.client.connection.IntegrationId;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -150,6 +151,7 @@ class ProbeRedactionTest {
     String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
     ConnectionSettings settings =
         new ConnectionSettings(
+            new IntegrationId("default", "redaction-test"),
             baseUrl,
             spec,
             Optional.of(scheme),
