@@ -25,7 +25,8 @@ public class OAuth2Authentication {
           + "to the model's authorizationUrl.")
   private String authorizationUrl;
 
-  @JsonPropertyDescription("Redirect URI registered for the authorization code grant.")
+  @JsonPropertyDescription(
+      "Redirect URI registered for the authorization code grant; required with that grant.")
   private String redirectUri;
 
   @JsonPropertyDescription("Scopes requested with each token request.")

@@ -20,6 +20,19 @@ public class OpenIdConnectAuthentication {
   private OAuth2GrantType grantType;
 
   @JsonPropertyDescription(
+      "Token endpoint URL; overrides the token_endpoint of the discovery document.")
+  private String tokenUrl;
+
+  @JsonPropertyDescription(
+      "Authorization endpoint URL for the authorization code grant; overrides the "
+          + "authorization_endpoint of the discovery document.")
+  private String authorizationUrl;
+
+  @JsonPropertyDescription(
+      "Redirect URI registered for the authorization code grant; required with that grant.")
+  private String redirectUri;
+
+  @JsonPropertyDescription(
       "Scopes requested with each token request; openid is added when " + "missing.")
   private List<String> scopes;
 
@@ -47,6 +60,30 @@ public class OpenIdConnectAuthentication {
 
   public void setGrantType(OAuth2GrantType grantType) {
     this.grantType = grantType;
+  }
+
+  public String getTokenUrl() {
+    return tokenUrl;
+  }
+
+  public void setTokenUrl(String tokenUrl) {
+    this.tokenUrl = tokenUrl;
+  }
+
+  public String getAuthorizationUrl() {
+    return authorizationUrl;
+  }
+
+  public void setAuthorizationUrl(String authorizationUrl) {
+    this.authorizationUrl = authorizationUrl;
+  }
+
+  public String getRedirectUri() {
+    return redirectUri;
+  }
+
+  public void setRedirectUri(String redirectUri) {
+    this.redirectUri = redirectUri;
   }
 
   public List<String> getScopes() {

@@ -17,6 +17,12 @@ public class TokenState {
   @JsonPropertyDescription("Error of the last failed token request, if the latest one failed.")
   private String lastRefreshError;
 
+  @JsonPropertyDescription(
+      "Authorization URL an administrator opens to grant access when the authorization code "
+          + "grant needs a new code; the code from the redirect goes into the Secret key "
+          + "authorizationCode. Empty when no code is needed.")
+  private String authorizationUrl;
+
   public String getObtainedAt() {
     return obtainedAt;
   }
@@ -39,5 +45,13 @@ public class TokenState {
 
   public void setLastRefreshError(String lastRefreshError) {
     this.lastRefreshError = lastRefreshError;
+  }
+
+  public String getAuthorizationUrl() {
+    return authorizationUrl;
+  }
+
+  public void setAuthorizationUrl(String authorizationUrl) {
+    this.authorizationUrl = authorizationUrl;
   }
 }

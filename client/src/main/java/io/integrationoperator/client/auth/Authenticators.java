@@ -6,6 +6,9 @@ import io.integrationoperator.client.catalog.SecuritySchemeInfo;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.client.connection.InvalidSettingsException;
+import io.integrationoperator.client.http.HttpClientFactory;
+import io.integrationoperator.client.oauth2.OAuth2TokenSource;
+import io.integrationoperator.client.oauth2.TokenConfigurationDigest;
 import io.integrationoperator.client.token.TokenCaches;
 import java.util.Map;
 import java.util.Optional;
@@ -63,16 +66,13 @@ public final class Authenticators {
     if (authentication.getApiKey() != null) {
       return apiKey(authentication.getApiKey(), settings.scheme(), credentials);
     }
-    // TODO: awsSigV4, oauth2, openIdConnect and mutualTls authentication are not implemented,
-    // so calls with them fail as InvalidRequest.
+    // TODO: awsSigV4 and mutualTls authentication are not implemented, so calls with them fail
+    // as InvalidRequest.
     if (authentication.getAwsSigV4() != null) {
       throw notSupported("awsSigV4");
     }
-    if (authentication.getOauth2() != null) {
-      throw notSupported("oauth2");
-    }
-    if (authentication.getOpenIdConnect() != null) {
-      throw notSupported("openIdConnect");
+    if (authentication.getOauth2() != null || authentication.getOpenIdConnect() != null) {
+      return oauth2(settings, tokens);
     }
     if (authentication.getMutualTls() != null) {
       throw notSupported("mutualTls");
@@ -123,6 +123,18 @@ public final class Authenticators {
     }
     String value = CredentialValues.require(credentials, CredentialKeys.API_KEY, "apiKey");
     return ApiKeyAuthenticator.of(location, name, value);
+  }
+
+  /**
+   * Returns a bearer authenticator whose tokens come from the Integration's OAuth 2.0 or OpenID
+   * Connect token cache. The cache is replaced when any token-relevant setting or credential
+   * changes, so the source is created only then.
+   */
+  private static RequestAuthenticator oauth2(ConnectionSettings settings, TokenCaches tokens)
+      throws InvalidSettingsException {
+    OAuth2TokenSource source = OAuth2TokenSource.forSettings(settings, HttpClientFactory.shared());
+    String digest = TokenConfigurationDigest.of(settings);
+    return TokenAuthenticator.bearer(tokens.cacheFor(settings.id(), digest, source));
   }
 
   private static boolean hasDynamicRetrieval(SecuritySchemeInfo info) {

@@ -11,7 +11,9 @@ import java.util.Map;
  * @param details type-specific values: for apiKey "in" and "name"; for http "scheme" and
  *     "bearerFormat"; for oauth2 "flows" (comma-separated) and per flow "tokenUrl",
  *     "authorizationUrl", "refreshUrl" prefixed with the flow name (for example
- *     "clientCredentials.tokenUrl"); for openIdConnect "openIdConnectUrl"; and
- *     "x-itential-dynamic-retrieval.method|url|responsePointer" when that extension is present
+ *     "clientCredentials.tokenUrl"); for openIdConnect "openIdConnectUrl";
+ *     "x-itential-dynamic-retrieval.method|url|responsePointer" when that extension is present; and
+ *     per entry of x-itential-parameters "x-itential-parameters.NAME.in" (header, body or query)
+ *     and "x-itential-parameters.NAME.usedIn" (token, refresh or key, comma-separated)
  */
 public record SecuritySchemeInfo(String name, String type, Map<String, String> details) {}

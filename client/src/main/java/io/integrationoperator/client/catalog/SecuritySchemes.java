@@ -26,6 +26,12 @@ final class SecuritySchemes {
   private static final List<String> DYNAMIC_RETRIEVAL_FIELDS =
       List.of("method", "url", "responsePointer");
 
+  /** Extension that declares extra parameters of token, refresh or key requests. */
+  static final String PARAMETERS = "x-itential-parameters";
+
+  /** Field of an {@value #PARAMETERS} entry naming the requests that carry the parameter. */
+  static final String USE_IN = "x-itential-use-in";
+
   private SecuritySchemes() {}
 
   /**
@@ -74,8 +80,7 @@ final class SecuritySchemes {
       }
     }
     putDynamicRetrieval(details, scheme);
-    // TODO: x-itential-parameters (extra token, refresh or key request parameters) is not read,
-    // because SecuritySchemeInfo has no field for a parameter list yet.
+    putParameters(details, scheme);
     return new SecuritySchemeInfo(name, type, Collections.unmodifiableMap(details));
   }
 
@@ -115,6 +120,36 @@ final class SecuritySchemes {
       Object value = fields.get(field);
       if (value instanceof String || value instanceof Number || value instanceof Boolean) {
         details.put(DYNAMIC_RETRIEVAL + "." + field, value.toString());
+      }
+    }
+  }
+
+  /**
+   * Adds each {@value #PARAMETERS} entry as {@code x-itential-parameters.<name>.in} and {@code
+   * x-itential-parameters.<name>.usedIn} (comma-separated). The extension is a list of objects with
+   * {@code name}, {@code in} and {@code x-itential-use-in}, which may be one string or a list.
+   * Entries without a name are skipped.
+   */
+  private static void putParameters(Map<String, String> details, SecurityScheme scheme) {
+    Object extension =
+        scheme.getExtensions() == null ? null : scheme.getExtensions().get(PARAMETERS);
+    if (!(extension instanceof List<?> entries)) {
+      return;
+    }
+    for (Object entry : entries) {
+      if (!(entry instanceof Map<?, ?> fields) || !(fields.get("name") instanceof String name)) {
+        continue;
+      }
+      String prefix = PARAMETERS + "." + name + ".";
+      if (fields.get("in") instanceof String in) {
+        details.put(prefix + "in", in);
+      }
+      Object useIn = fields.get(USE_IN);
+      if (useIn instanceof String usage) {
+        details.put(prefix + "usedIn", usage);
+      } else if (useIn instanceof List<?> usages) {
+        details.put(
+            prefix + "usedIn", String.join(",", usages.stream().map(String::valueOf).toList()));
       }
     }
   }
