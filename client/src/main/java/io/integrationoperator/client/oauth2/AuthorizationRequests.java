@@ -7,7 +7,6 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import io.integrationoperator.api.authentication.OAuth2GrantType;
 import io.integrationoperator.client.connection.ConnectionSettings;
-import io.integrationoperator.client.connection.CredentialRedaction;
 import io.integrationoperator.client.connection.InvalidSettingsException;
 import io.integrationoperator.client.http.HttpClientFactory;
 import io.integrationoperator.client.token.TokenRequestException;
@@ -52,7 +51,7 @@ public final class AuthorizationRequests {
               oauth,
               TokenHttpClients.clientFor(settings, clients),
               Clock.systemUTC(),
-              CredentialRedaction.of(settings.credentials()));
+              OAuth2TokenSource.secretRedaction(settings));
       return endpoints.authorization().map(endpoint -> build(oauth, endpoint).toString());
     } catch (InvalidSettingsException | TokenRequestException e) {
       return Optional.empty();

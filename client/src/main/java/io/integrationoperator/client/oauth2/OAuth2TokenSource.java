@@ -20,6 +20,7 @@ import io.integrationoperator.api.authentication.OAuth2GrantType;
 import io.integrationoperator.api.authentication.ParameterLocation;
 import io.integrationoperator.api.authentication.ParameterUsage;
 import io.integrationoperator.client.connection.ConnectionSettings;
+import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.client.connection.CredentialRedaction;
 import io.integrationoperator.client.connection.InvalidSettingsException;
 import io.integrationoperator.client.envelope.UrlRedaction;
@@ -31,6 +32,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,7 +97,17 @@ public final class OAuth2TokenSource implements TokenSource {
         OAuth2Settings.from(settings),
         TokenHttpClients.clientFor(settings, clients),
         Clock.systemUTC(),
-        CredentialRedaction.of(settings.credentials()));
+        secretRedaction(settings));
+  }
+
+  /**
+   * Returns a redaction of every credential except the client id, which is no secret and which
+   * authorization URLs in messages must show.
+   */
+  static CredentialRedaction secretRedaction(ConnectionSettings settings) {
+    Map<String, String> secrets = new HashMap<>(settings.credentials());
+    secrets.remove(CredentialKeys.CLIENT_ID);
+    return CredentialRedaction.of(secrets);
   }
 
   @Override

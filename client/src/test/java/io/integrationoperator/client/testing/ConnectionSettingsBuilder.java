@@ -66,6 +66,12 @@ public final class ConnectionSettingsBuilder {
     return this;
   }
 
+  /** Sets one projected credential, for methods this builder lacks. */
+  public ConnectionSettingsBuilder credential(String key, String value) {
+    credentials.put(key, value);
+    return this;
+  }
+
   /** Replaces the model's security scheme. */
   public ConnectionSettingsBuilder scheme(SecuritySchemeInfo scheme) {
     this.scheme = scheme;
