@@ -128,13 +128,16 @@ public final class Authenticators {
   /**
    * Returns a bearer authenticator whose tokens come from the Integration's OAuth 2.0 or OpenID
    * Connect token cache. The cache is replaced when any token-relevant setting or credential
-   * changes, so the source is created only then.
+   * changes, and the source is created only then, with that cache's store.
    */
   private static RequestAuthenticator oauth2(ConnectionSettings settings, TokenCaches tokens)
       throws InvalidSettingsException {
-    OAuth2TokenSource source = OAuth2TokenSource.forSettings(settings, HttpClientFactory.shared());
     String digest = TokenConfigurationDigest.of(settings);
-    return TokenAuthenticator.bearer(tokens.cacheFor(settings.id(), digest, source));
+    return TokenAuthenticator.bearer(
+        tokens.cacheWithSourceFactory(
+            settings.id(),
+            digest,
+            OAuth2TokenSource.factory(settings, HttpClientFactory.shared())));
   }
 
   private static boolean hasDynamicRetrieval(SecuritySchemeInfo info) {

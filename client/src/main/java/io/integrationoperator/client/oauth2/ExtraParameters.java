@@ -39,20 +39,20 @@ final class ExtraParameters {
       Map<String, String> credentials)
       throws InvalidSettingsException {
     Map<String, Declared> declared = declaredByModel(schemeDetails);
-    Map<String, AuthenticationParameter> given = new LinkedHashMap<>();
+    Map<String, AuthenticationParameter> specByName = new LinkedHashMap<>();
     for (AuthenticationParameter parameter :
         specParameters == null ? List.<AuthenticationParameter>of() : specParameters) {
       if (parameter != null && parameter.getName() != null) {
-        given.put(parameter.getName(), parameter);
+        specByName.put(parameter.getName(), parameter);
       }
     }
     Set<String> names = new LinkedHashSet<>(declared.keySet());
-    names.addAll(given.keySet());
+    names.addAll(specByName.keySet());
 
     List<ExtraParameter> result = new ArrayList<>();
     for (String name : names) {
       Declared model = declared.getOrDefault(name, new Declared(null, null));
-      AuthenticationParameter spec = given.get(name);
+      AuthenticationParameter spec = specByName.get(name);
       ParameterLocation location = location(name, model, spec);
       Set<ParameterUsage> usages = usages(name, model, spec);
       if (!usages.contains(ParameterUsage.Token) && !usages.contains(ParameterUsage.Refresh)) {

@@ -28,6 +28,7 @@ import io.integrationoperator.client.http.HttpClientFactory;
 import io.integrationoperator.client.token.Token;
 import io.integrationoperator.client.token.TokenRequestException;
 import io.integrationoperator.client.token.TokenSource;
+import io.integrationoperator.client.token.TokenStore;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -56,8 +58,9 @@ import org.slf4j.LoggerFactory;
  *       refresh response without a refresh token keeps the previous one. When the refresh fails, a
  *       new grant is requested, except for the authorization code grant whose code was already
  *       used.
- *   <li>An authorization code is sent once per process; without an unused code the request fails
- *       with a message naming the authorization URL an administrator must open.
+ *   <li>An authorization code is sent once: its digest is recorded in this process and in the token
+ *       store, and without an unused code the request fails with a message naming the authorization
+ *       URL an administrator must open.
  *   <li>Extra parameters go into the body, a header or the query of token or refresh requests.
  * </ul>
  */
@@ -70,34 +73,56 @@ public final class OAuth2TokenSource implements TokenSource {
   private final OkHttpClient client;
   private final Clock clock;
   private final CredentialRedaction redaction;
+  private final TokenStore store;
 
   // Guarded by this.
   private boolean seededAccessTokenUsed;
   private Optional<String> latestRefreshToken;
 
-  /** Creates a source that sends through {@code client}, timed by {@code clock}. */
+  /**
+   * Creates a source that sends through {@code client}, timed by {@code clock}.
+   *
+   * @param store the token store of the source's cache, which also records used authorization codes
+   *     for the processes that share it
+   */
   public OAuth2TokenSource(
-      OAuth2Settings settings, OkHttpClient client, Clock clock, CredentialRedaction redaction) {
+      OAuth2Settings settings,
+      OkHttpClient client,
+      Clock clock,
+      CredentialRedaction redaction,
+      TokenStore store) {
     this.settings = settings;
     this.client = client;
     this.clock = clock;
     this.redaction = redaction;
+    this.store = store;
     this.latestRefreshToken = settings.refreshToken();
   }
 
   /**
    * Creates the source for connection settings, with the OkHttp client that {@code clients} gives
-   * for their TLS and timeout settings.
+   * for their TLS and timeout settings and a store of its own.
    *
    * @throws InvalidSettingsException when the OAuth 2.0 settings are incomplete or invalid
    */
   public static OAuth2TokenSource forSettings(
       ConnectionSettings settings, HttpClientFactory clients) throws InvalidSettingsException {
-    return new OAuth2TokenSource(
-        OAuth2Settings.from(settings),
-        TokenHttpClients.clientFor(settings, clients),
-        Clock.systemUTC(),
-        secretRedaction(settings));
+    return factory(settings, clients).apply(TokenStore.inMemory());
+  }
+
+  /**
+   * Checks the settings now and returns a function that creates the source for the store of a new
+   * token cache, for {@link io.integrationoperator.client.token.TokenCaches#cacheWithSourceFactory(
+   * io.integrationoperator.client.connection.IntegrationId, String, Function)}.
+   *
+   * @throws InvalidSettingsException when the OAuth 2.0 settings are incomplete or invalid
+   */
+  public static Function<TokenStore, OAuth2TokenSource> factory(
+      ConnectionSettings settings, HttpClientFactory clients) throws InvalidSettingsException {
+    OAuth2Settings oauth = OAuth2Settings.from(settings);
+    OkHttpClient client = TokenHttpClients.clientFor(settings, clients);
+    CredentialRedaction redaction = secretRedaction(settings);
+    return store -> new OAuth2TokenSource(oauth, client, Clock.systemUTC(), redaction, store);
   }
 
   /**
@@ -147,10 +172,7 @@ public final class OAuth2TokenSource implements TokenSource {
     if (settings.grant() != OAuth2GrantType.AuthorizationCode) {
       return true;
     }
-    return settings
-        .authorizationCode()
-        .filter(code -> !UsedAuthorizationCodes.isUsed(settings.clientId(), code))
-        .isPresent();
+    return settings.authorizationCode().filter(code -> !isUsed(code)).isPresent();
   }
 
   private Token refresh(ProviderEndpoints endpoints, String refreshToken)
@@ -178,12 +200,25 @@ public final class OAuth2TokenSource implements TokenSource {
     if (code.isEmpty()) {
       throw needsAuthorization(endpoints, "no authorization code is set", null);
     }
-    if (!UsedAuthorizationCodes.markUsed(settings.clientId(), code.get())) {
+    if (!markUsed(code.get())) {
       throw needsAuthorization(
           endpoints, "the authorization code in the Secret was already used", null);
     }
     return new AuthorizationCodeGrant(
         new AuthorizationCode(code.get()), settings.redirectUri().orElseThrow());
+  }
+
+  private boolean isUsed(String code) {
+    String digest = UsedAuthorizationCodes.digest(settings.clientId(), code);
+    return UsedAuthorizationCodes.isUsed(digest) || store.isAuthorizationCodeUsed(digest);
+  }
+
+  /** Records the code as used in this process and in the store; true when it was new to both. */
+  private boolean markUsed(String code) {
+    String digest = UsedAuthorizationCodes.digest(settings.clientId(), code);
+    boolean newInProcess = UsedAuthorizationCodes.markUsed(digest);
+    boolean newInStore = store.markAuthorizationCodeUsed(digest);
+    return newInProcess && newInStore;
   }
 
   private TokenRequestException needsAuthorization(

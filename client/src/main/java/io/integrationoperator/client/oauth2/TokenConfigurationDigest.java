@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Computes the SHA-256 digest of every setting and credential an OAuth 2.0 token depends on: the
- * authentication block with its parameters, the model scheme's details, all credentials, the base
- * URL (relative token URLs resolve against it), TLS settings, CA bundle and timeout. A change of
- * any of them gives a new token cache, so no token obtained with old settings is used again.
+ * Computes the SHA-256 digest of every setting and credential an OAuth 2.0 token depends on. These
+ * are the authentication block with its parameters, the model scheme's details, all credentials,
+ * the base URL (relative token URLs resolve against it), TLS settings, CA bundle and timeout. A
+ * change of any of them gives a new token cache, so no token obtained with old settings is used
+ * again.
  */
 public final class TokenConfigurationDigest {
 

@@ -31,14 +31,14 @@ final class UsedAuthorizationCodes {
 
   private UsedAuthorizationCodes() {}
 
-  /** Records the code as used and returns true when it had not been used before. */
-  static boolean markUsed(String clientId, String code) {
-    return USED.add(digest(clientId, code));
+  /** Records the code digest as used and returns true when it had not been used before. */
+  static boolean markUsed(String digest) {
+    return USED.add(digest);
   }
 
-  /** Returns true when the code was sent before. */
-  static boolean isUsed(String clientId, String code) {
-    return USED.contains(digest(clientId, code));
+  /** Returns true when the code with this digest was sent before. */
+  static boolean isUsed(String digest) {
+    return USED.contains(digest);
   }
 
   /** Returns the hex SHA-256 of the client id and the code, which never reveals the code. */

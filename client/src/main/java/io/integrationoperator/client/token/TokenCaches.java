@@ -55,6 +55,26 @@ public final class TokenCaches {
     return entry.cache();
   }
 
+  /**
+   * Returns the cache of {@code id} as {@link #cacheFor(IntegrationId, String, TokenSource)} does,
+   * creating the source only when a new cache is created, from the store that cache uses. Sources
+   * that keep state in the store, such as used authorization codes, need this form.
+   */
+  public TokenCache cacheWithSourceFactory(
+      IntegrationId id, String configuration, Function<TokenStore, ? extends TokenSource> sources) {
+    Entry entry =
+        caches.compute(
+            id,
+            (key, existing) -> {
+              if (existing != null && existing.configuration().equals(configuration)) {
+                return existing;
+              }
+              TokenStore store = stores.apply(id);
+              return new Entry(configuration, new TokenCache(sources.apply(store), store, clock));
+            });
+    return entry.cache();
+  }
+
   /** Drops the cache of {@code id}, for example after its Integration was deleted. */
   public void remove(IntegrationId id) {
     caches.remove(id);

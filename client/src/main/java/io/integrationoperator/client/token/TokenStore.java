@@ -1,6 +1,8 @@
 package io.integrationoperator.client.token;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -19,9 +21,26 @@ public interface TokenStore {
   /** Removes the stored token if it is still {@code rejected}, after the API refused it. */
   void discard(Token rejected);
 
+  /**
+   * Records that the OAuth 2.0 authorization code with this SHA-256 digest was sent to the token
+   * endpoint, and returns true when it had not been recorded before. An authorization code is valid
+   * once, so processes sharing the store must not send it again. Stores shared by several processes
+   * override this, for example with an annotation on the token Secret. The default records nothing
+   * and returns true.
+   */
+  default boolean markAuthorizationCodeUsed(String codeDigest) {
+    return true;
+  }
+
+  /** Returns true when {@link #markAuthorizationCodeUsed} recorded the digest; by default false. */
+  default boolean isAuthorizationCodeUsed(String codeDigest) {
+    return false;
+  }
+
   /** Creates a store that keeps the token in this process only. */
   static TokenStore inMemory() {
     AtomicReference<Token> stored = new AtomicReference<>();
+    Set<String> usedCodes = ConcurrentHashMap.newKeySet();
     return new TokenStore() {
       @Override
       public Optional<Token> load() {
@@ -36,6 +55,16 @@ public interface TokenStore {
       @Override
       public void discard(Token rejected) {
         stored.compareAndSet(rejected, null);
+      }
+
+      @Override
+      public boolean markAuthorizationCodeUsed(String codeDigest) {
+        return usedCodes.add(codeDigest);
+      }
+
+      @Override
+      public boolean isAuthorizationCodeUsed(String codeDigest) {
+        return usedCodes.contains(codeDigest);
       }
 
       @Override

@@ -10,9 +10,12 @@ import io.integrationoperator.api.authentication.MutualTlsAuthentication;
 import io.integrationoperator.api.authentication.OAuth2Authentication;
 import io.integrationoperator.api.authentication.OpenIdConnectAuthentication;
 import io.integrationoperator.client.catalog.SecuritySchemeInfo;
+import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.client.connection.InvalidSettingsException;
 import io.integrationoperator.client.testing.ConnectionSettingsBuilder;
+import io.integrationoperator.client.token.TokenCaches;
 import io.integrationoperator.client.token.TokenRequestException;
+import io.integrationoperator.client.token.TokenStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -192,20 +195,45 @@ class AuthenticatorsTest {
     assertThat(apiKey).doesNotContain("key-secret");
   }
 
+  @Test
+  void oauth2UsesTokenCache() throws InvalidSettingsException {
+    OAuth2Authentication oauth2 = new OAuth2Authentication();
+    oauth2.setTokenUrl("http://127.0.0.1:1/token");
+    ConnectionSettingsBuilder settings =
+        ConnectionSettingsBuilder.forBaseUrl(BASE_URL)
+            .credential(CredentialKeys.CLIENT_ID, "client")
+            .credential(CredentialKeys.CLIENT_SECRET, "client-secret");
+    settings.authentication().setOauth2(oauth2);
+
+    RequestAuthenticator authenticator =
+        Authenticators.forSettings(settings.build(), new TokenCaches(id -> TokenStore.inMemory()));
+
+    assertThat(authenticator).isInstanceOf(TokenAuthenticator.class);
+    assertThat(authenticator.toString()).doesNotContain("client-secret");
+  }
+
+  @Test
+  void openIdConnectWithoutIssuerIsInvalid() {
+    ConnectionSettingsBuilder settings =
+        ConnectionSettingsBuilder.forBaseUrl(BASE_URL)
+            .credential(CredentialKeys.CLIENT_ID, "client")
+            .credential(CredentialKeys.CLIENT_SECRET, "client-secret");
+    settings.authentication().setOpenIdConnect(new OpenIdConnectAuthentication());
+
+    assertThatThrownBy(() -> Authenticators.forSettings(settings.build()))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessage(
+            "openIdConnect authentication needs an issuer: set"
+                + " spec.authentication.openIdConnect.issuerUrl, or an openIdConnectUrl in the"
+                + " model's openIdConnect scheme");
+  }
+
   static Stream<Arguments> unsupportedMethods() {
     return Stream.of(
         Arguments.of(
             "awsSigV4",
             (Consumer<ConnectionSettingsBuilder>)
                 s -> s.authentication().setAwsSigV4(new AwsSigV4Authentication())),
-        Arguments.of(
-            "oauth2",
-            (Consumer<ConnectionSettingsBuilder>)
-                s -> s.authentication().setOauth2(new OAuth2Authentication())),
-        Arguments.of(
-            "openIdConnect",
-            (Consumer<ConnectionSettingsBuilder>)
-                s -> s.authentication().setOpenIdConnect(new OpenIdConnectAuthentication())),
         Arguments.of(
             "mutualTls",
             (Consumer<ConnectionSettingsBuilder>)

@@ -557,6 +557,39 @@ class DocumentLoaderTest {
     }
 
     @Test
+    void listsItentialParameters() {
+      TaskCatalog catalog =
+          load(
+              openapi30(
+                  "/a: {get: {operationId: a, " + OK + "}}",
+                  """
+                  components:
+                    securitySchemes:
+                      oauth:
+                        type: oauth2
+                        flows:
+                          clientCredentials: {tokenUrl: /token, scopes: {}}
+                        x-itential-parameters:
+                          - {name: audience, in: body, x-itential-use-in: token}
+                          - {name: X-Tenant, in: header, x-itential-use-in: [token, refresh]}
+                          - {in: query}
+                  """));
+
+      assertThat(catalog.securitySchemes())
+          .containsExactly(
+              new SecuritySchemeInfo(
+                  "oauth",
+                  "oauth2",
+                  Map.of(
+                      "flows", "clientCredentials",
+                      "clientCredentials.tokenUrl", "/token",
+                      "x-itential-parameters.audience.in", "body",
+                      "x-itential-parameters.audience.usedIn", "token",
+                      "x-itential-parameters.X-Tenant.in", "header",
+                      "x-itential-parameters.X-Tenant.usedIn", "token,refresh")));
+    }
+
+    @Test
     void marksAwsApiKeyAsSigV4() {
       TaskCatalog catalog =
           load(

@@ -414,7 +414,9 @@ class OAuth2KeycloakIT {
     Request login =
         new Request.Builder().url(action.group(1).replace("&amp;", "&")).post(credentials).build();
     try (Response response = browser.newCall(login).execute()) {
-      assertThat(response.code()).as("login answer status").isEqualTo(302);
+      assertThat(response.code())
+          .as("login answer status, with the page %s", response.peekBody(4096).string())
+          .isEqualTo(302);
       HttpUrl redirect = HttpUrl.get(URI.create(response.header("Location")));
       assertThat(redirect.toString()).startsWith(KeycloakServer.REDIRECT_URI);
       return redirect.queryParameter("code");
@@ -435,7 +437,10 @@ class OAuth2KeycloakIT {
 
     @Override
     public synchronized List<Cookie> loadForRequest(HttpUrl url) {
-      return cookies.stream().filter(c -> c.matches(url)).toList();
+      // Keycloak marks its cookies Secure even over http. Browsers send Secure cookies to
+      // loopback addresses anyway, and so does this jar.
+      HttpUrl secure = url.newBuilder().scheme("https").build();
+      return cookies.stream().filter(c -> c.matches(url) || c.matches(secure)).toList();
     }
   }
 

@@ -19,6 +19,7 @@ import io.integrationoperator.client.http.HttpClientFactory;
 import io.integrationoperator.client.testing.ConnectionSettingsBuilder;
 import io.integrationoperator.client.token.Token;
 import io.integrationoperator.client.token.TokenRequestException;
+import io.integrationoperator.client.token.TokenStore;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URLEncoder;
@@ -52,6 +53,7 @@ class OAuth2TokenSourceTest {
 
   private final MockWebServer server = new MockWebServer();
   private final HttpClientFactory clients = new HttpClientFactory();
+  private final TokenStore store = TokenStore.inMemory();
   private String tokenUrl;
 
   @BeforeEach
@@ -349,6 +351,33 @@ class OAuth2TokenSourceTest {
   }
 
   @Test
+  void codeRecordedInStoreIsNotSent() {
+    String code = "code-" + System.nanoTime();
+    store.markAuthorizationCodeUsed(UsedAuthorizationCodes.digest(CLIENT_ID, code));
+    ConnectionSettingsBuilder settings =
+        authorizationCode().credential(CredentialKeys.AUTHORIZATION_CODE, code);
+
+    TokenRequestException failure =
+        assertThrows(TokenRequestException.class, () -> source(settings).request(Optional.empty()));
+
+    assertThat(failure.getMessage())
+        .contains("the authorization code in the Secret was already used");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void sentCodeIsRecordedInStore() throws Exception {
+    String code = "code-" + System.nanoTime();
+    enqueueToken("t1", "r1");
+
+    source(authorizationCode().credential(CredentialKeys.AUTHORIZATION_CODE, code))
+        .request(Optional.empty());
+
+    assertThat(store.isAuthorizationCodeUsed(UsedAuthorizationCodes.digest(CLIENT_ID, code)))
+        .isTrue();
+  }
+
+  @Test
   void missingCodeNamesAuthorizationUrl() {
     TokenRequestException failure =
         assertThrows(
@@ -474,7 +503,8 @@ class OAuth2TokenSourceTest {
         OAuth2Settings.from(built),
         TokenHttpClients.clientFor(built, clients),
         Clock.fixed(NOW, ZoneOffset.UTC),
-        OAuth2TokenSource.secretRedaction(built));
+        OAuth2TokenSource.secretRedaction(built),
+        store);
   }
 
   private ConnectionSettingsBuilder oauth2(OAuth2GrantType grant) {

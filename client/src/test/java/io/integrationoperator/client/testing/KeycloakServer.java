@@ -27,10 +27,10 @@ import java.util.stream.Stream;
  *
  * <p>The distribution comes from the Maven artifact org.keycloak:keycloak-quarkus-dist, which the
  * real-servers profile unpacks into target/keycloak and names in the system property {@value
- * #HOME_PROPERTY}. Keycloak needs Java 21 or later, so it runs on the JDK in {@value
- * #JAVA_HOME_PROPERTY} (default {@value #DEFAULT_JAVA_HOME}). The database is deleted before each
- * start, so every start imports the realm afresh. The first start also builds the distribution; on
- * two cores that start took 75 s on an idle machine and 220 s under load.
+ * #HOME_PROPERTY}. Keycloak needs Java 21 or later, so it runs on the JDK that {@link #javaHome()}
+ * picks. The database is deleted before each start, so every start imports the realm afresh. The
+ * first start also builds the distribution; on two cores that start took 75 s on an idle machine
+ * and 220 s under load.
  *
  * <p>The realm has these clients and one user, alice with password alice-password:
  *
@@ -110,7 +110,7 @@ public final class KeycloakServer implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     Map<String, String> environment = builder.environment();
-    environment.put("JAVA_HOME", System.getProperty(JAVA_HOME_PROPERTY, DEFAULT_JAVA_HOME));
+    environment.put("JAVA_HOME", javaHome().toString());
     environment.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
     KeycloakServer server = new KeycloakServer(builder.start(), port, log);
     try {
@@ -215,6 +215,47 @@ public final class KeycloakServer implements AutoCloseable {
               + " org.keycloak:keycloak-quarkus-dist into target/keycloak");
     }
     return Path.of(home);
+  }
+
+  /**
+   * Returns the JDK that runs Keycloak: {@value #JAVA_HOME_PROPERTY} when set, else {@value
+   * #DEFAULT_JAVA_HOME} when present, else the newest JDK under /usr/lib/jvm whose release file
+   * names version 21 or later.
+   */
+  private static Path javaHome() throws IOException {
+    String configured = System.getProperty(JAVA_HOME_PROPERTY);
+    if (configured != null) {
+      return Path.of(configured);
+    }
+    if (Files.isExecutable(Path.of(DEFAULT_JAVA_HOME, "bin/java"))) {
+      return Path.of(DEFAULT_JAVA_HOME);
+    }
+    try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+      return jdks.filter(jdk -> majorVersion(jdk) >= 21)
+          .max(Comparator.comparingInt(KeycloakServer::majorVersion))
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "Keycloak needs Java 21 or later, but /usr/lib/jvm has none; set the system"
+                          + " property "
+                          + JAVA_HOME_PROPERTY));
+    }
+  }
+
+  /** Returns the major version in the JDK's release file, or 0 when it has none. */
+  private static int majorVersion(Path jdk) {
+    Path release = jdk.resolve("release");
+    try {
+      for (String line : Files.readAllLines(release, StandardCharsets.UTF_8)) {
+        if (line.startsWith("JAVA_VERSION=")) {
+          String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+          return Integer.parseInt(version.split("[.+-]")[0]);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
+    return 0;
   }
 
   private static int freePort() throws IOException {
