@@ -13,6 +13,7 @@ import io.integrationoperator.api.authentication.SecretValueSource;
 import io.integrationoperator.api.integration.CaBundleSource;
 import io.integrationoperator.api.integration.IntegrationSpec;
 import io.integrationoperator.client.connection.CredentialKeys;
+import io.integrationoperator.client.oauth2.OAuth2Grants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,30 +63,7 @@ public final class CredentialRequirements {
    */
   public static OAuth2GrantType effectiveGrant(
       OAuth2GrantType configured, Map<String, String> schemeDetails) {
-    if (configured != null) {
-      return configured;
-    }
-    String flows = schemeDetails.getOrDefault("flows", "");
-    for (String flow : flows.split(",")) {
-      Optional<OAuth2GrantType> grant = grantOfFlow(flow.trim());
-      if (grant.isPresent()) {
-        return grant.get();
-      }
-    }
-    return OAuth2GrantType.ClientCredentials;
-  }
-
-  private static Optional<OAuth2GrantType> grantOfFlow(String flow) {
-    switch (flow) {
-      case "clientCredentials":
-        return Optional.of(OAuth2GrantType.ClientCredentials);
-      case "password":
-        return Optional.of(OAuth2GrantType.Password);
-      case "authorizationCode":
-        return Optional.of(OAuth2GrantType.AuthorizationCode);
-      default:
-        return Optional.empty();
-    }
+    return OAuth2Grants.effective(configured, schemeDetails);
   }
 
   private static void addAuthentication(

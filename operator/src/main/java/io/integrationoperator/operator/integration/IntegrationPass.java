@@ -16,6 +16,7 @@ import io.integrationoperator.api.integration.IntegrationStatus;
 import io.integrationoperator.api.integration.Probe;
 import io.integrationoperator.api.integration.ProbeResult;
 import io.integrationoperator.api.integration.ResolvedModel;
+import io.integrationoperator.api.integration.TokenState;
 import io.integrationoperator.api.model.IntegrationModel;
 import io.integrationoperator.api.model.IntegrationModelStatus;
 import io.integrationoperator.api.model.SecuritySchemeStatus;
@@ -27,6 +28,8 @@ import io.integrationoperator.client.connection.CallFailure;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.client.connection.IntegrationId;
+import io.integrationoperator.client.http.HttpClientFactory;
+import io.integrationoperator.client.oauth2.AuthorizationRequests;
 import io.integrationoperator.operator.GeneratedObjects;
 import io.integrationoperator.operator.OperatorSettings;
 import io.integrationoperator.operator.credentials.CredentialRequirements;
@@ -73,6 +76,8 @@ final class IntegrationPass {
   private boolean roleWriteFailed;
   private ProbeResult lastProbe;
   private Duration probeInterval;
+  private boolean probed;
+  private String authorizationUrl;
 
   IntegrationPass(
       Integration integration,
@@ -216,6 +221,22 @@ final class IntegrationPass {
     probedSettings.put(uid, fingerprint);
     checks.put(CONNECTED, result.connected());
     lastProbe = result.lastProbe();
+    probed = true;
+    authorizationUrl = authorizationUrlIfNeeded(connection, result);
+  }
+
+  /**
+   * Returns the authorization URL an administrator must open when the token request failed and the
+   * Integration uses the authorization code grant, so that status.token shows where to get a new
+   * code. The URL carries the client id but no secret.
+   */
+  private static String authorizationUrlIfNeeded(
+      ConnectionSettings connection, ConnectionProbe.Result result) {
+    if (!CallFailure.TokenRequestFailed.name().equals(result.connected().reason())) {
+      return null;
+    }
+    return AuthorizationRequests.authorizationUrl(connection, HttpClientFactory.shared())
+        .orElse(null);
   }
 
   /**
@@ -244,9 +265,9 @@ final class IntegrationPass {
     next.setRoles(roleNames != null ? roleNames : previous.getRoles());
     next.setCredentialsSecret(credentialsSecret(previous));
     next.setLastProbe(lastProbe != null ? lastProbe : previous.getLastProbe());
-    // TODO: the operator does not manage the <integration>-token Secret yet, so it cannot fill
-    // status.token; the previous value is kept unchanged.
-    next.setToken(previous.getToken());
+    // TODO: the operator does not manage the <integration>-token Secret yet, so it fills only
+    // status.token.authorizationUrl and keeps the other token fields unchanged.
+    next.setToken(tokenState(previous.getToken()));
     next.setConditions(
         Conditions.next(
             previous.getConditions(), IntegrationConditions.complete(checks), generation, now));
@@ -274,6 +295,29 @@ final class IntegrationPass {
           condition.getMessage());
       events.recordTransition(integration, condition);
     }
+  }
+
+  /**
+   * Returns the token state with the authorization URL of this pass's probe, or the previous state
+   * when no probe ran. Returns null when no field is set.
+   */
+  private TokenState tokenState(TokenState previous) {
+    if (!probed) {
+      return previous;
+    }
+    TokenState next = new TokenState();
+    if (previous != null) {
+      next.setObtainedAt(previous.getObtainedAt());
+      next.setExpiresAt(previous.getExpiresAt());
+      next.setLastRefreshError(previous.getLastRefreshError());
+    }
+    next.setAuthorizationUrl(authorizationUrl);
+    boolean empty =
+        next.getObtainedAt() == null
+            && next.getExpiresAt() == null
+            && next.getLastRefreshError() == null
+            && next.getAuthorizationUrl() == null;
+    return empty ? null : next;
   }
 
   /**
