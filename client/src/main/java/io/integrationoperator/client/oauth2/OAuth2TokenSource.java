@@ -55,9 +55,10 @@ import org.slf4j.LoggerFactory;
  *       is used until the API answers 401. A pre-populated refreshToken is used for the first
  *       refresh.
  *   <li>When the previous token has a refresh token, the refresh_token grant is tried first. A
- *       refresh response without a refresh token keeps the previous one. When the refresh fails, a
- *       new grant is requested, except for the authorization code grant whose code was already
- *       used.
+ *       refresh response without a refresh token keeps the previous one. When the endpoint rejects
+ *       the refresh with a 4xx status, a new grant is requested, except for the authorization code
+ *       grant whose code was already used. When it cannot be reached or answers 5xx, the refresh
+ *       token is kept for the next attempt.
  *   <li>An authorization code is sent once: its digest is recorded in this process and in the token
  *       store, and without an unused code the request fails with a message naming the authorization
  *       URL an administrator must open.
@@ -149,9 +150,15 @@ public final class OAuth2TokenSource implements TokenSource {
     ProviderEndpoints endpoints = ProviderEndpoints.resolve(settings, client, clock, redaction);
     Optional<String> refresh = previous.flatMap(Token::refreshToken).or(() -> latestRefreshToken);
     if (refresh.isPresent()) {
+      // Kept until the endpoint rejects it, so an outage does not lose it with the held token.
+      latestRefreshToken = refresh;
       try {
         return remember(refresh(endpoints, refresh.get()));
       } catch (TokenRequestException e) {
+        if (!isRejection(e)) {
+          // Unreachable endpoint or server error: the refresh token may still be valid.
+          throw e;
+        }
         latestRefreshToken = Optional.empty();
         if (!canRequestNewGrant()) {
           throw needsAuthorization(endpoints, "the refresh failed: " + e.getMessage(), e);
@@ -161,6 +168,13 @@ public final class OAuth2TokenSource implements TokenSource {
       }
     }
     return remember(newGrant(endpoints));
+  }
+
+  /** Returns true when the endpoint answered with a client error, rejecting the request. */
+  private static boolean isRejection(TokenRequestException e) {
+    return e.envelope()
+        .map(envelope -> envelope.getStatus() != null && envelope.getStatus() / 100 == 4)
+        .orElse(false);
   }
 
   private Token remember(Token token) {

@@ -256,7 +256,7 @@ class IntegrationClientTest {
   }
 
   @Test
-  void unsupportedAuthenticationSendsNothing() {
+  void invalidAuthenticationSendsNothing() {
     ConnectionSettingsBuilder settings = ConnectionSettingsBuilder.forBaseUrl(baseUrl);
     settings
         .authentication()
@@ -266,7 +266,9 @@ class IntegrationClientTest {
 
     assertThat(result.failure()).contains(CallFailure.InvalidRequest);
     assertThat(result.error())
-        .contains("oauth2 authentication is not supported yet; use apiKey, basic or bearer");
+        .contains(
+            "oauth2 authentication needs a token URL: set spec.authentication.oauth2.tokenUrl, or"
+                + " a tokenUrl in the clientCredentials flow of the model's oauth2 scheme");
     assertThat(server.getRequestCount()).isZero();
   }
 

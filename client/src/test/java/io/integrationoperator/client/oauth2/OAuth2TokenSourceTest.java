@@ -329,6 +329,25 @@ class OAuth2TokenSourceTest {
   }
 
   @Test
+  void refreshServerErrorKeepsRefreshToken() throws Exception {
+    enqueue(503, "text/html", "<html>maintenance</html>");
+    enqueueToken("t2", null);
+    OAuth2TokenSource source = clientCredentials();
+    Token held = new Token("t1", Optional.of("Bearer"), NOW, Optional.empty(), Optional.of("r1"));
+
+    TokenRequestException failure =
+        assertThrows(TokenRequestException.class, () -> source.request(Optional.of(held)));
+    Token token = source.request(Optional.empty());
+
+    assertThat(failure.getMessage()).endsWith(" returned 503 Service Unavailable");
+    assertThat(form(take())).containsEntry("grant_type", "refresh_token");
+    assertThat(form(take()))
+        .containsEntry("grant_type", "refresh_token")
+        .containsEntry("refresh_token", "r1");
+    assertThat(token.refreshToken()).contains("r1");
+  }
+
+  @Test
   void authorizationCodeIsSentOnce() throws Exception {
     String code = "code-" + System.nanoTime();
     ConnectionSettingsBuilder settings =
