@@ -1,5 +1,6 @@
 package io.integrationoperator.client.oauth2;
 
+import io.integrationoperator.api.authentication.OAuth2GrantType;
 import io.integrationoperator.client.connection.CredentialRedaction;
 import io.integrationoperator.client.token.TokenRequestException;
 import java.net.URI;
@@ -29,8 +30,7 @@ record ProviderEndpoints(URI token, URI refresh, Optional<URI> authorization) {
     boolean complete =
         settings.tokenUrl().isPresent()
             && (settings.authorizationUrl().isPresent()
-                || settings.grant()
-                    != io.integrationoperator.api.authentication.OAuth2GrantType.AuthorizationCode);
+                || settings.grant() != OAuth2GrantType.AuthorizationCode);
     if (settings.issuer().isEmpty() || complete) {
       URI token = settings.tokenUrl().orElseThrow();
       return new ProviderEndpoints(

@@ -75,10 +75,11 @@ final class TokenResponses {
       response = AccessTokenResponse.parse(members);
     } catch (ParseException e) {
       throw new TokenRequestException(
-          "the token endpoint "
-              + endpoint
-              + " returned an invalid token response: "
-              + e.getMessage(),
+          redaction.redact(
+              "the token endpoint "
+                  + endpoint
+                  + " returned an invalid token response: "
+                  + e.getMessage()),
           envelope(answer, redaction));
     }
     AccessToken access = response.getTokens().getAccessToken();

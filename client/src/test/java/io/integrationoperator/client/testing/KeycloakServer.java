@@ -90,13 +90,7 @@ public final class KeycloakServer implements AutoCloseable {
    */
   public static KeycloakServer start() throws IOException, InterruptedException {
     Path home = home();
-    Path data = home.resolve("data");
-    deleteRecursively(data.resolve("h2"));
-    Files.createDirectories(data.resolve("import"));
-    try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
-      Files.copy(
-          realm, data.resolve("import/" + REALM + ".json"), StandardCopyOption.REPLACE_EXISTING);
-    }
+    prepareData(home.resolve("data"));
     int port = freePort();
     Path log = home.resolve("keycloak-" + port + ".log");
     ProcessBuilder builder =
@@ -112,6 +106,7 @@ public final class KeycloakServer implements AutoCloseable {
     Map<String, String> environment = builder.environment();
     environment.put("JAVA_HOME", javaHome().toString());
     environment.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+
     KeycloakServer server = new KeycloakServer(builder.start(), port, log);
     try {
       server.awaitReady();
@@ -120,6 +115,16 @@ public final class KeycloakServer implements AutoCloseable {
       throw e;
     }
     return server;
+  }
+
+  /** Deletes the file database of earlier starts and puts the realm export where it is imported. */
+  private static void prepareData(Path data) throws IOException {
+    deleteRecursively(data.resolve("h2"));
+    Files.createDirectories(data.resolve("import"));
+    try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
+      Files.copy(
+          realm, data.resolve("import/" + REALM + ".json"), StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   /** Returns http://127.0.0.1:port. */
