@@ -306,6 +306,28 @@ class OAuth2KeycloakIT {
   }
 
   @Test
+  void rejectedPrePopulatedTokenIsReplaced() {
+    OpenIdConnectAuthentication oidc = new OpenIdConnectAuthentication();
+    oidc.setIssuerUrl(keycloak.issuer());
+    ConnectionSettingsBuilder builder =
+        ConnectionSettingsBuilder.forBaseUrl(keycloak.userinfoUrl());
+    builder.authentication().setOpenIdConnect(oidc);
+    builder
+        .credential(CredentialKeys.CLIENT_ID, "cc-client")
+        .credential(CredentialKeys.CLIENT_SECRET, "cc-client-secret")
+        .credential(CredentialKeys.ACCESS_TOKEN, "revoked-access-token");
+
+    CallResult result =
+        new IntegrationClient(
+                builder.build(), clients, new TokenCaches(id -> TokenStore.inMemory()))
+            .probe();
+
+    // Keycloak answers 401 to the pre-populated token, and the retry carries a new one.
+    assertThat(result.failure()).isEmpty();
+    assertThat(result.envelope().orElseThrow().getStatus()).isEqualTo(200);
+  }
+
+  @Test
   void integrationClientReportsTokenRequestFailed() {
     ConnectionSettingsBuilder builder =
         ConnectionSettingsBuilder.forBaseUrl(keycloak.userinfoUrl());
