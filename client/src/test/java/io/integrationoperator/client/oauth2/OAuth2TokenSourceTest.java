@@ -22,12 +22,14 @@ import io.integrationoperator.client.token.TokenRequestException;
 import io.integrationoperator.client.token.TokenStore;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -419,6 +421,34 @@ class OAuth2TokenSourceTest {
   }
 
   @Test
+  void unreachableEndpointsFailWithoutEnvelope() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      closedPort = socket.getLocalPort();
+    }
+    ConnectionSettingsBuilder token = oauth2(OAuth2GrantType.ClientCredentials);
+    token.authentication().getOauth2().setTokenUrl("http://127.0.0.1:" + closedPort + "/token");
+    String issuer = "http://127.0.0.1:" + closedPort + "/realms/x";
+
+    TokenRequestException tokenFailure =
+        assertThrows(TokenRequestException.class, () -> source(token).request(Optional.empty()));
+    TokenRequestException discoveryFailure =
+        assertThrows(
+            TokenRequestException.class, () -> source(oidc(issuer)).request(Optional.empty()));
+
+    assertThat(tokenFailure.getMessage())
+        .startsWith(
+            "the token endpoint http://127.0.0.1:" + closedPort + "/token could not be reached: ");
+    assertThat(tokenFailure.envelope()).isEmpty();
+    assertThat(discoveryFailure.getMessage())
+        .startsWith(
+            "the OpenID Connect discovery document "
+                + issuer
+                + "/.well-known/openid-configuration could not be read: ");
+    assertThat(discoveryFailure.envelope()).isEmpty();
+  }
+
+  @Test
   void discoveryIssuerMismatchFailsWithEnvelope() {
     String issuer = "http://127.0.0.1:" + server.getPort() + "/realms/x";
     enqueue(200, "application/json", discovery("https://other.example.test/realms/x"));
@@ -610,7 +640,7 @@ class OAuth2TokenSourceTest {
 
   private static Map<String, String> form(RecordedRequest request) {
     HttpUrl parsed = HttpUrl.get("http://localhost/?" + request.getBody().utf8());
-    Map<String, String> form = new java.util.LinkedHashMap<>();
+    Map<String, String> form = new LinkedHashMap<>();
     for (String name : parsed.queryParameterNames()) {
       form.put(name, parsed.queryParameter(name));
     }
