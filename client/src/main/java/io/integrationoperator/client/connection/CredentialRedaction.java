@@ -23,11 +23,11 @@ import okhttp3.HttpUrl;
  * for response envelopes that a server may have filled with the request's own credentials, for
  * example by echoing its headers.
  *
- * <p>Each credential value of at least {@value #MIN_LENGTH} characters is replaced, together with
- * the forms in which a request carries it: percent-encoded (query parameters and form bodies) and,
- * for Basic authentication, the Base64 of {@code username:password}. Shorter values are left alone,
- * because masking them would also mask ordinary words. Longer forms are replaced first, so no part
- * of one survives a shorter value's replacement.
+ * <p>Each credential value of at least {@value #MIN_LENGTH} characters, except the OAuth 2.0 client
+ * id, is replaced, together with the forms in which a request carries it: percent-encoded (query
+ * parameters and form bodies) and, for Basic authentication, the Base64 of {@code
+ * username:password}. Shorter values are left alone, because masking them would also mask ordinary
+ * words. Longer forms are replaced first, so no part of one survives a shorter value's replacement.
  */
 public final class CredentialRedaction {
   /** Text that replaces every credential value. */
@@ -53,8 +53,12 @@ public final class CredentialRedaction {
   public static CredentialRedaction of(Map<String, String> credentials) {
     Set<String> forms = new LinkedHashSet<>();
     if (credentials != null) {
-      for (String value : credentials.values()) {
-        addForms(forms, value);
+      for (Map.Entry<String, String> credential : credentials.entrySet()) {
+        // An OAuth 2.0 client id is no secret (RFC 6749 section 2.2), and authorization URLs in
+        // messages and status must show it.
+        if (!CredentialKeys.CLIENT_ID.equals(credential.getKey())) {
+          addForms(forms, credential.getValue());
+        }
       }
       String username = credentials.get(CredentialKeys.USERNAME);
       String password = credentials.get(CredentialKeys.PASSWORD);

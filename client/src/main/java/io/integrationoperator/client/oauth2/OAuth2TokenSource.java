@@ -20,7 +20,6 @@ import io.integrationoperator.api.authentication.OAuth2GrantType;
 import io.integrationoperator.api.authentication.ParameterLocation;
 import io.integrationoperator.api.authentication.ParameterUsage;
 import io.integrationoperator.client.connection.ConnectionSettings;
-import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.client.connection.CredentialRedaction;
 import io.integrationoperator.client.connection.InvalidSettingsException;
 import io.integrationoperator.client.envelope.UrlRedaction;
@@ -33,7 +32,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,14 +124,9 @@ public final class OAuth2TokenSource implements TokenSource {
     return store -> new OAuth2TokenSource(oauth, client, Clock.systemUTC(), redaction, store);
   }
 
-  /**
-   * Returns a redaction of every credential except the client id, which is no secret and which
-   * authorization URLs in messages must show.
-   */
+  /** Returns the redaction of the settings' credentials, which leaves the client id visible. */
   static CredentialRedaction secretRedaction(ConnectionSettings settings) {
-    Map<String, String> secrets = new HashMap<>(settings.credentials());
-    secrets.remove(CredentialKeys.CLIENT_ID);
-    return CredentialRedaction.of(secrets);
+    return CredentialRedaction.of(settings.credentials());
   }
 
   @Override

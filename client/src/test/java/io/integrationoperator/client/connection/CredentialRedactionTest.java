@@ -12,6 +12,17 @@ class CredentialRedactionTest {
       CredentialRedaction.of(Map.of("username", "alice", "password", "pa ss", "token", "ab"));
 
   @Test
+  void clientIdIsKeptAndSecretMasked() {
+    CredentialRedaction oauth =
+        CredentialRedaction.of(
+            Map.of(
+                CredentialKeys.CLIENT_ID, "code-client", CredentialKeys.CLIENT_SECRET, "s3cret"));
+
+    assertThat(oauth.redact("open /auth?client_id=code-client with s3cret"))
+        .isEqualTo("open /auth?client_id=code-client with ****");
+  }
+
+  @Test
   void basicPairInBase64IsMasked() {
     // Base64 of "alice:pa ss"
     assertThat(redaction.redact("Basic YWxpY2U6cGEgc3M=")).isEqualTo("Basic ****");

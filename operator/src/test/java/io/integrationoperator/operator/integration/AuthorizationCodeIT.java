@@ -94,6 +94,9 @@ class AuthorizationCodeIT {
         .isEqualTo("https://admin.example.test/callback");
     assertThat(link.queryParameter("scope")).isEqualTo("read");
     assertThat(link.queryParameter("state")).isNotBlank();
+    assertThat(OperatorFixture.condition(waiting.getStatus().getConditions(), "Connected"))
+        .hasValueSatisfying(
+            condition -> assertThat(condition.getMessage()).contains("open " + link + " as an"));
     assertThat(tokenRequests).isEmpty();
 
     Secret secret = client.secrets().inNamespace(NAMESPACE).withName("oauth").get();
