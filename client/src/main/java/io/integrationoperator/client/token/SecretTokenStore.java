@@ -188,7 +188,7 @@ public final class SecretTokenStore implements TokenStore {
   }
 
   /** Reads the token from the Secret's data; a Secret without an access token holds none. */
-  static Optional<Token> token(Secret secret) {
+  public static Optional<Token> token(Secret secret) {
     Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
     Optional<String> value = decoded(data, ACCESS_TOKEN);
     Optional<Instant> obtainedAt = decoded(data, OBTAINED_AT).flatMap(SecretTokenStore::instant);
