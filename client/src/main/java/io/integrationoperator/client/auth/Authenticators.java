@@ -6,6 +6,7 @@ import io.integrationoperator.client.catalog.SecuritySchemeInfo;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.client.connection.InvalidSettingsException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,11 +51,12 @@ public final class Authenticators {
     if (authentication.getApiKey() != null) {
       return apiKey(authentication.getApiKey(), settings.scheme(), credentials);
     }
-    // TODO: awsSigV4, oauth2, openIdConnect and mutualTls authentication are not implemented,
-    // so calls with them fail as InvalidRequest.
     if (authentication.getAwsSigV4() != null) {
-      throw notSupported("awsSigV4");
+      return AwsSigV4Authenticator.forSettings(
+          authentication.getAwsSigV4(), settings.baseUrl(), credentials, Clock.systemUTC());
     }
+    // TODO: oauth2, openIdConnect and mutualTls authentication are not implemented,
+    // so calls with them fail as InvalidRequest.
     if (authentication.getOauth2() != null) {
       throw notSupported("oauth2");
     }
@@ -81,7 +83,7 @@ public final class Authenticators {
     }
     SecuritySchemeInfo info = scheme.get();
     if (AWS_SIG_V4_TYPE.equals(info.type())) {
-      throw notSupported("awsSigV4");
+      throw AwsSigV4Authenticator.apiKeyBlockForAwsScheme(info.name());
     }
     if (!"apiKey".equals(info.type())) {
       throw new InvalidSettingsException(

@@ -4,6 +4,7 @@ import io.integrationoperator.api.envelope.ResponseEnvelope;
 import io.integrationoperator.api.integration.Probe;
 import io.integrationoperator.api.integration.Tls;
 import io.integrationoperator.client.auth.Authenticators;
+import io.integrationoperator.client.auth.RequestAuthenticationException;
 import io.integrationoperator.client.auth.RequestAuthenticator;
 import io.integrationoperator.client.catalog.Task;
 import io.integrationoperator.client.catalog.TaskParameter;
@@ -99,7 +100,12 @@ public final class IntegrationClient {
     } catch (InvalidSettingsException e) {
       return invalid(started, startNanos, e);
     }
-    Request authenticated = authenticator.authenticate(request);
+    Request authenticated;
+    try {
+      authenticated = authenticator.authenticate(request);
+    } catch (RequestAuthenticationException e) {
+      return invalid(started, startNanos, new InvalidSettingsException(e.getMessage(), e));
+    }
     Set<String> masked = authenticator.credentialQueryParameters();
     String loggedUrl = UrlRedaction.redact(request.url(), masked);
     try (Response response = client.newCall(authenticated).execute()) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.integrationoperator.api.authentication.ApiKeyAuthentication;
-import io.integrationoperator.api.authentication.AwsSigV4Authentication;
 import io.integrationoperator.api.authentication.DynamicRetrieval;
 import io.integrationoperator.api.authentication.MutualTlsAuthentication;
 import io.integrationoperator.api.authentication.OAuth2Authentication;
@@ -190,10 +189,6 @@ class AuthenticatorsTest {
   static Stream<Arguments> unsupportedMethods() {
     return Stream.of(
         Arguments.of(
-            "awsSigV4",
-            (Consumer<ConnectionSettingsBuilder>)
-                s -> s.authentication().setAwsSigV4(new AwsSigV4Authentication())),
-        Arguments.of(
             "oauth2",
             (Consumer<ConnectionSettingsBuilder>)
                 s -> s.authentication().setOauth2(new OAuth2Authentication())),
@@ -214,13 +209,6 @@ class AuthenticatorsTest {
                   s.authentication().setApiKey(apiKey);
                   s.scheme(
                       new SecuritySchemeInfo("k", "apiKey", Map.of("in", "header", "name", "k")));
-                }),
-        Arguments.of(
-            "awsSigV4",
-            (Consumer<ConnectionSettingsBuilder>)
-                s -> {
-                  s.authentication().setApiKey(new ApiKeyAuthentication());
-                  s.scheme(new SecuritySchemeInfo("sigv4", "awsSigV4", Map.of()));
                 }));
   }
 
