@@ -51,12 +51,17 @@ record AwsSigningScope(String region, String service) {
       Optional<String> value, String field, String example, String host, boolean awsHost)
       throws InvalidSettingsException {
     if (value.isEmpty()) {
-      String reason =
-          awsHost
-              ? "the AWS endpoint host '" + host + "' names no " + field
-              : "the host '"
-                  + host
-                  + "' is not an AWS endpoint such as <service>.<region>.amazonaws.com";
+      String reason;
+      if (host == null) {
+        reason = "the base URL has no host to derive it from";
+      } else if (awsHost) {
+        reason = "the AWS endpoint host '" + host + "' names no " + field;
+      } else {
+        reason =
+            "the host '"
+                + host
+                + "' is not an AWS endpoint such as <service>.<region>.amazonaws.com";
+      }
       throw new InvalidSettingsException(
           FIELD_PREFIX
               + field

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Signs requests as a task would build them and compares the result with canonical requests written
- * out by the Signature Version 4 rules: query parameters without values, spaces, non-ASCII
- * characters, repeated and unordered parameters, and S3 paths with empty segments and an encoded
- * slash.
+ * out by the Signature Version 4 rules. The requests have query parameters without values, spaces,
+ * non-ASCII characters, repeated and unordered parameters, and S3 paths with empty segments and an
+ * encoded slash.
  */
 class AwsSigV4AuthenticatorTest {
 
@@ -303,6 +303,15 @@ class AwsSigV4AuthenticatorTest {
     assertThatThrownBy(() -> authenticator("us-east-1", null, "https://api.example.test/v1", null))
         .isInstanceOf(InvalidSettingsException.class)
         .hasMessageStartingWith("spec.authentication.awsSigV4.service is not set and the host");
+  }
+
+  @Test
+  void invalidBaseUrlNeedsRegion() {
+    assertThatThrownBy(() -> authenticator(null, "s3", "not a URL", null))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessage(
+            "spec.authentication.awsSigV4.region is not set and the base URL has no host to"
+                + " derive it from; set spec.authentication.awsSigV4.region, for example us-east-1");
   }
 
   @Test

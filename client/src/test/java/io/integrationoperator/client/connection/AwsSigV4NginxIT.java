@@ -34,9 +34,9 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
  * Sends AWS Signature Version 4 signed requests through {@link IntegrationClient#send} to a real
- * nginx on 127.0.0.1, which answers with the request line and headers it received. The test then
- * signs what nginx received with the AWS SDK signer, at the time of the received X-Amz-Date, and
- * checks that this gives the Authorization header nginx received.
+ * nginx on 127.0.0.1, which returns the request line and headers it received as the response body.
+ * The test then signs what nginx received with the AWS SDK signer, at the time of the received
+ * X-Amz-Date, and checks that this gives the Authorization header nginx received.
  */
 @Tag("real-server")
 class AwsSigV4NginxIT {
@@ -49,7 +49,7 @@ class AwsSigV4NginxIT {
   private static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
-  /** Answers every path under /api/v3/aws/ with the request it received, as JSON. */
+  /** Returns, for every path under /api/v3/aws/, the request nginx received as a JSON body. */
   private static final String ECHO_LOCATION =
       "    location ^~ /api/v3/aws/ {\n"
           + "      default_type application/json;\n"
@@ -175,6 +175,7 @@ class AwsSigV4NginxIT {
             .host(url.host())
             .port(url.port())
             .encodedPath(uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri);
+
     for (int i = 0; i < url.querySize(); i++) {
       request.appendRawQueryParameter(url.queryParameterName(i), url.queryParameterValue(i));
     }
@@ -186,6 +187,7 @@ class AwsSigV4NginxIT {
     if (signedHeaders.contains("x-request-id")) {
       request.putHeader("X-Request-Id", received.get("requestId").asText());
     }
+
     AwsCredentialsIdentity identity =
         sessionToken == null
             ? AwsCredentialsIdentity.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)
