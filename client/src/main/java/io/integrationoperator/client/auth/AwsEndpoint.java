@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  *   <li>{@code <api-id>.execute-api.<region>.amazonaws.com}
  *   <li>{@code s3.<region>.amazonaws.com}, {@code s3-<region>.amazonaws.com}, {@code
  *       s3.dualstack.<region>.amazonaws.com} and the same with a bucket name in front
- *       (virtual-hosted style)
+ *       (virtual-hosted style); {@code s3-fips}, {@code s3-control} and {@code s3-accesspoint} in
+ *       place of {@code s3} also give service s3
  *   <li>{@code <service>.amazonaws.com} and {@code <bucket>.s3.amazonaws.com}, global endpoints
  *       that AWS signs with region us-east-1
  * </ul>
@@ -38,6 +40,10 @@ record AwsEndpoint(String service, Optional<String> region) {
 
   /** Region of global endpoints in the commercial partition. */
   private static final String GLOBAL_REGION = "us-east-1";
+
+  /** Endpoint prefixes of S3 APIs that sign with the service name s3. */
+  private static final Set<String> S3_LABELS =
+      Set.of("s3", "s3-fips", "s3-control", "s3-accesspoint");
 
   /** AWS region names: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, us-isob-east-1. */
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
@@ -67,11 +73,11 @@ record AwsEndpoint(String service, Optional<String> region) {
     return Optional.empty();
   }
 
-  /** Reads S3 hosts, with or without a bucket name in front. */
+  /** Reads S3 hosts, with or without a bucket name or account ID in front. */
   private static Optional<AwsEndpoint> s3(List<String> labels, boolean china) {
     for (int i = 0; i < labels.size(); i++) {
       String label = labels.get(i);
-      if (label.equals("s3")) {
+      if (S3_LABELS.contains(label)) {
         int regionIndex = lastRegionIndex(labels.subList(i, labels.size()));
         Optional<String> region =
             regionIndex < 0 ? globalRegion(china) : Optional.of(labels.get(i + regionIndex));
