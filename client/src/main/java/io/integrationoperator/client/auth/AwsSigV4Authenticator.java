@@ -42,10 +42,10 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  */
 final class AwsSigV4Authenticator implements RequestAuthenticator {
 
-  /** Largest body that is read into memory to be hashed: 10 MiB. */
+  /** Maximum size of a body, read into memory to be hashed: 10 MiB. */
   static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
 
-  /** Headers that this authenticator sets; values already on a request are replaced. */
+  /** Headers that this authenticator sets. Values already on a request are replaced. */
   private static final List<String> SIGNATURE_HEADERS =
       List.of("Authorization", "X-Amz-Date", "X-Amz-Security-Token", "x-amz-content-sha256");
 
@@ -89,7 +89,7 @@ final class AwsSigV4Authenticator implements RequestAuthenticator {
 
   /**
    * Returns the error for an apiKey block whose model scheme is marked as AWS Signature Version 4,
-   * because an API key credential holds one value and signing needs a key pair.
+   * because an API key credential contains one value and signing needs a key pair.
    */
   static InvalidSettingsException apiKeyBlockForAwsScheme(String schemeName) {
     return new InvalidSettingsException(

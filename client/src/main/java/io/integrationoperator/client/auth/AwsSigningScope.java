@@ -18,7 +18,7 @@ record AwsSigningScope(String region, String service) {
 
   private static final String FIELD_PREFIX = "spec.authentication.awsSigV4.";
 
-  /** Characters allowed in a region or service; a slash would break the credential scope. */
+  /** Characters allowed in a region or service, because a slash would break the scope. */
   private static final Pattern SCOPE_PART = Pattern.compile("[A-Za-z0-9._-]+");
 
   /**
