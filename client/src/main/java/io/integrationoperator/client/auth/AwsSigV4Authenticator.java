@@ -184,7 +184,13 @@ final class AwsSigV4Authenticator implements RequestAuthenticator {
     return builder.build();
   }
 
-  /** Re-encodes path segments and query parameters so that only unreserved characters are bare. */
+  /**
+   * Re-encodes path segments and query parameters so that only unreserved characters are bare.
+   *
+   * <p>NOTE: OkHttp decodes a bare '+' in a query as a space, so such a '+' is sent and signed as
+   * %20. Parameters added with {@code HttpUrl.Builder.addQueryParameter} carry '+' as %2B and keep
+   * it.
+   */
   private static HttpUrl strictlyEncoded(HttpUrl url) {
     StringBuilder path = new StringBuilder();
     for (String segment : url.pathSegments()) {
