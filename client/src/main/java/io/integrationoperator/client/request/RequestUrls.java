@@ -13,8 +13,9 @@ import okhttp3.HttpUrl;
  * <p>The base URL's path and the template are joined with exactly one slash: {@code
  * https://h/api/v3} and {@code https://h/api/v3/} both give {@code https://h/api/v3/pet/1} for
  * {@code /pet/{petId}}, a base without a path gives {@code https://h/pet/1}, and the template
- * {@code /} gives {@code https://h/api/v3/}. The base URL's query is kept in front of the
- * parameters' query, and its fragment is dropped.
+ * {@code /} gives {@code https://h/api/v3/}. The query is the base URL's query, then a query
+ * written in the template after {@code ?} (as in {@code /{Bucket}?acl}), then the parameters'
+ * pairs. The base URL's fragment and a template's {@code #...} are dropped.
  *
  * <p>Path values arrive percent-encoded, so they cannot add segments. A segment that would be
  * {@code .} or {@code ..} after substitution is rejected, because OkHttp's HttpUrl removes such
@@ -39,13 +40,23 @@ final class RequestUrls {
     if (base == null) {
       throw new IllegalArgumentException("the base URL is not a valid http or https URL");
     }
+    String pathTemplate = withoutFragment(template);
+    List<String> literalQuery = new ArrayList<>();
+    int question = pathTemplate.indexOf('?');
+    if (question >= 0) {
+      literalQuery.add(pathTemplate.substring(question + 1));
+      pathTemplate = pathTemplate.substring(0, question);
+    }
     String basePath = base.encodedPath().replaceAll("/+$", "");
     String path =
-        basePath + substitute(template.startsWith("/") ? template : "/" + template, pathValues);
+        basePath
+            + substitute(
+                pathTemplate.startsWith("/") ? pathTemplate : "/" + pathTemplate, pathValues);
+    literalQuery.addAll(queryPairs);
     HttpUrl url =
         base.newBuilder()
             .encodedPath(path)
-            .encodedQuery(query(base, queryPairs))
+            .encodedQuery(query(base, literalQuery))
             .fragment(null)
             .build();
     // Values cannot form dot segments (checked above), so a lost segment comes from the template.
@@ -58,6 +69,16 @@ final class RequestUrls {
               + " the model.");
     }
     return url;
+  }
+
+  /**
+   * Returns the template up to a {@code #}. Some generated documents (for example APIs.guru's AWS
+   * descriptions, {@code /v1/tags/{resource-arn}#tagKeys}) add {@code #...} to keep path keys
+   * unique; a fragment is never part of a request.
+   */
+  private static String withoutFragment(String template) {
+    int hash = template.indexOf('#');
+    return hash < 0 ? template : template.substring(0, hash);
   }
 
   /** Replaces each {@code {name}} of the template, segment by segment. */
