@@ -42,8 +42,7 @@ final class StyleSerializer {
   static String path(ParameterSpec spec, ParameterValue value) throws InvalidTaskInputException {
     UnaryOperator<String> encode = PercentEncoding::encode;
     if (spec.collectionFormat() != null && value instanceof ParameterValue.Items items) {
-      return String.join(
-          encode.apply(delimiter(spec.collectionFormat())), encodeAll(items, encode));
+      return String.join(encodedDelimiter(spec.collectionFormat()), encodeAll(items, encode));
     }
     return switch (spec.style()) {
       case "simple" -> simple(value, spec.explode(), encode);
@@ -197,7 +196,7 @@ final class StyleSerializer {
     if (format.equals("multi")) {
       return encoded.stream().map(v -> name + "=" + v).toList();
     }
-    return List.of(name + "=" + String.join(PercentEncoding.encode(delimiter(format)), encoded));
+    return List.of(name + "=" + String.join(encodedDelimiter(format), encoded));
   }
 
   /** Returns the item delimiter of a Swagger 2.0 collectionFormat; multi and unknown give csv. */
@@ -208,6 +207,12 @@ final class StyleSerializer {
       case "pipes" -> "|";
       default -> ",";
     };
+  }
+
+  /** Returns the delimiter as written in a URL: a comma stays, as in styles simple and form. */
+  private static String encodedDelimiter(String collectionFormat) {
+    String delimiter = delimiter(collectionFormat);
+    return delimiter.equals(",") ? delimiter : PercentEncoding.encode(delimiter);
   }
 
   /** Returns key and value of each property joined by {@code separator}, both encoded. */
