@@ -12,7 +12,7 @@ package io.integrationoperator.client.request;
  *   <li>{@code MissingParameter}: a required parameter is not given, or the path template has a
  *       placeholder that no parameter fills
  *   <li>{@code InvalidParameter}: a value of the wrong shape or type, an empty path value, or a
- *       path value of {@code .} or {@code ..}
+ *       path value with a {@code .} or {@code ..} segment
  *   <li>{@code InvalidHeader}: a header name that is not an HTTP token, a header value with CR, LF,
  *       another control character or a non-ASCII character, or a header the caller may not set
  *   <li>{@code MissingBody}: the operation requires a request body and none is given

@@ -31,8 +31,9 @@ import okhttp3.RequestBody;
  *       the parameter's style and explode, or the Swagger 2.0 collectionFormat ({@link
  *       StyleSerializer}). Path, query and cookie names and values are percent-encoded, so a value
  *       cannot change the host, add a path segment, start a query or fragment, add a query
- *       parameter or end a cookie. A path value that is empty, or that forms a {@code .} or {@code
- *       ..} segment, is InvalidParameter.
+ *       parameter or end a cookie. A path value that is empty, that has {@code .} or {@code ..}
+ *       between slashes or backslashes, or that forms such a segment with the template, is
+ *       InvalidParameter.
  *   <li>Header parameters and the caller's {@code headers} are checked by {@link HeaderRules}: no
  *       CR, LF, other control or non-ASCII characters, and none of the headers reserved for
  *       authentication, cookies and the HTTP client. A caller header that repeats a header
@@ -214,6 +215,7 @@ public final class TaskRequestBuilder {
 
     private static String pathValue(ParameterSpec spec, ParameterValue value)
         throws InvalidTaskInputException {
+      rejectDotSegments(spec, value);
       String encoded = StyleSerializer.path(spec, value);
       if (encoded.isEmpty()) {
         throw spec.invalid(
@@ -222,6 +224,38 @@ public final class TaskRequestBuilder {
                 + " non-empty value.");
       }
       return encoded;
+    }
+
+    /**
+     * Rejects a path value with a {@code .} or {@code ..} piece between slashes or backslashes. The
+     * value is sent with {@code %2F} and {@code %5C}, but some servers (nginx among them) decode
+     * {@code %2F} before they resolve dot segments, and IIS treats a backslash as a slash, so
+     * {@code ../admin} would reach another path there.
+     */
+    private static void rejectDotSegments(ParameterSpec spec, ParameterValue value)
+        throws InvalidTaskInputException {
+      List<String> texts = new ArrayList<>();
+      if (value instanceof ParameterValue.Primitive primitive) {
+        texts.add(primitive.text());
+      } else if (value instanceof ParameterValue.Items items) {
+        texts.addAll(items.texts());
+      } else if (value instanceof ParameterValue.Properties properties) {
+        texts.addAll(properties.texts().keySet());
+        texts.addAll(properties.texts().values());
+      }
+      for (String text : texts) {
+        for (String piece : text.split("[/\\\\]", -1)) {
+          if (piece.equals(".") || piece.equals("..")) {
+            throw spec.invalid(
+                "path parameter '"
+                    + spec.name()
+                    + "' contains the path segment '"
+                    + piece
+                    + "', which a server could resolve to another path; give a value without"
+                    + " '.' or '..' between slashes.");
+          }
+        }
+      }
     }
 
     private static String headerValue(ParameterSpec spec, ParameterValue value)
