@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostileInputTest {
   private static final String BASE = "http://127.0.0.1:8080/api";
-  private static final String DOCUMENT =
+  static final String DOCUMENT =
       """
       {"openapi": "3.0.3", "info": {"title": "hostile", "version": "1"},
        "paths": {"/users/{id}/posts": {"get": {"operationId": "listPosts",
