@@ -54,11 +54,11 @@ final class HeaderRules {
               + TOKEN_SYMBOLS
               + ".");
     }
-    String why = RESERVED.get(name.toLowerCase(Locale.ROOT));
-    if (why != null) {
+    String reason = RESERVED.get(name.toLowerCase(Locale.ROOT));
+    if (reason != null) {
       throw new InvalidTaskInputException(
           "InvalidHeader",
-          "header '" + name + "' may not be set by the caller, because " + why + "; remove it.");
+          "header '" + name + "' may not be set by the caller, because " + reason + "; remove it.");
     }
   }
 

@@ -2,7 +2,7 @@ package io.integrationoperator.client.request;
 
 /**
  * The inputs of a task call do not fit the task's OpenAPI operation, so no request was built. The
- * executor answers such a call with HTTP 400 and {@code {"error": getMessage(), "reason":
+ * executor responds to such a call with HTTP 400 and {@code {"error": getMessage(), "reason":
  * reason()}}.
  *
  * <p>Reasons, a closed set:

@@ -17,7 +17,7 @@ import okhttp3.MediaType;
  * range that covers it ({@code text/*}, {@code * / *}).
  */
 final class MediaTypes {
-  /** How a body of a media type is encoded. */
+  /** Encoding of a body of a media type. */
   enum Kind {
     JSON,
     FORM,
@@ -42,8 +42,8 @@ final class MediaTypes {
    * @throws InvalidTaskInputException UnsupportedMediaType when none does
    */
   static String matching(Set<String> keys, MediaType requested) throws InvalidTaskInputException {
-    String wanted = requested.type() + "/" + requested.subtype();
-    for (String candidate : List.of(wanted, requested.type() + "/*", "*/*")) {
+    String essence = requested.type() + "/" + requested.subtype();
+    for (String candidate : List.of(essence, requested.type() + "/*", "*/*")) {
       for (String key : keys) {
         if (essence(key).equals(candidate)) {
           return key;
@@ -53,7 +53,7 @@ final class MediaTypes {
     throw new InvalidTaskInputException(
         "UnsupportedMediaType",
         "the task does not accept Content-Type '"
-            + wanted
+            + essence
             + "'; use one of: "
             + String.join(", ", keys)
             + ".");

@@ -4,7 +4,7 @@ import io.integrationoperator.client.envelope.ControlCharacters;
 
 /** Makes caller-chosen names safe to quote in an error message. */
 final class Names {
-  /** Longest name quoted in full; longer names are cut, since a caller chooses them. */
+  /** Maximum length of a quoted name; longer names are cut, since a caller chooses them. */
   private static final int MAX_QUOTED_CHARS = 100;
 
   private Names() {}

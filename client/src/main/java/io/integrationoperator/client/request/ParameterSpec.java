@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * How one parameter (or one property of a form body) is serialised.
+ * Serialisation settings of one parameter, or of one property of a form body.
  *
  * @param name the OpenAPI name
  * @param location path, query, header or cookie; a form body property uses query

@@ -90,11 +90,11 @@ public final class TaskRequestBuilder {
         .build();
   }
 
-  private static void rejectUnknown(List<ParameterSpec> specs, Map<String, JsonNode> given)
+  private static void rejectUnknown(List<ParameterSpec> specs, Map<String, JsonNode> values)
       throws InvalidTaskInputException {
     Set<String> known = new TreeSet<>();
     specs.forEach(spec -> known.add(spec.name()));
-    Set<String> unknown = new TreeSet<>(given.keySet());
+    Set<String> unknown = new TreeSet<>(values.keySet());
     unknown.removeAll(known);
     if (unknown.isEmpty()) {
       return;
@@ -112,11 +112,11 @@ public final class TaskRequestBuilder {
             + knownText);
   }
 
-  private static void requirePresent(List<ParameterSpec> specs, Map<String, JsonNode> given)
+  private static void requirePresent(List<ParameterSpec> specs, Map<String, JsonNode> values)
       throws InvalidTaskInputException {
     Set<String> missing = new TreeSet<>();
     for (ParameterSpec spec : specs) {
-      JsonNode value = given.get(spec.name());
+      JsonNode value = values.get(spec.name());
       if (spec.required() && (value == null || value.isNull() || value.isMissingNode())) {
         missing.add(spec.name() + " (" + spec.location() + ")");
       }

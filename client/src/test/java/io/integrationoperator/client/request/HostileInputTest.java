@@ -210,13 +210,13 @@ class HostileInputTest {
         + " between slashes.";
   }
 
-  private static Arguments reserved(String name, String why) {
+  private static Arguments reserved(String name, String reason) {
     return Arguments.of(
         name,
         "InvalidHeader: header '"
             + name
             + "' may not be set by the caller, because "
-            + why
+            + reason
             + "; remove it.");
   }
 

@@ -160,7 +160,7 @@ class StyleSerializationTest {
   }
 
   @Test
-  void labelOfEmptyArrayIsRejectedAsDotSegment() {
+  void labelEmptyArrayRejected() {
     // The table gives "." for label with an undefined value, but the HTTP client removes a path
     // segment "." and so would address the collection above.
     Task task = openApi3Task("path", "label", false, schemaFor(EMPTY_ARRAY));

@@ -56,8 +56,8 @@ class TaskRequestsNginxIT {
   @BeforeAll
   static void startServer() {
     reflectLog = logDirectory.resolve("reflect.log");
-    // The proxied request goes to the sink, whose fixed answer ends the exchange. proxy_pass
-    // makes nginx read the body, which $request_body then holds.
+    // proxy_pass makes nginx read the body, which $request_body then contains. The sink
+    // location returns a fixed response to the proxied request.
     String locations =
         "    location /reflect/ {\n"
             + "      client_body_buffer_size 1m;\n"
