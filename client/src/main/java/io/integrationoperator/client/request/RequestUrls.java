@@ -40,25 +40,13 @@ final class RequestUrls {
     if (base == null) {
       throw new IllegalArgumentException("the base URL is not a valid http or https URL");
     }
-    String pathTemplate = withoutFragment(template);
-    List<String> literalQuery = new ArrayList<>();
-    int question = pathTemplate.indexOf('?');
-    if (question >= 0) {
-      literalQuery.add(pathTemplate.substring(question + 1));
-      pathTemplate = pathTemplate.substring(0, question);
-    }
+    Template parts = Template.split(template);
     String basePath = base.encodedPath().replaceAll("/+$", "");
-    String path =
-        basePath
-            + substitute(
-                pathTemplate.startsWith("/") ? pathTemplate : "/" + pathTemplate, pathValues);
-    literalQuery.addAll(queryPairs);
+    String path = basePath + substitute(parts.path(), pathValues);
+    List<String> query = new ArrayList<>(parts.query());
+    query.addAll(queryPairs);
     HttpUrl url =
-        base.newBuilder()
-            .encodedPath(path)
-            .encodedQuery(query(base, literalQuery))
-            .fragment(null)
-            .build();
+        base.newBuilder().encodedPath(path).encodedQuery(query(base, query)).fragment(null).build();
     // Values cannot form dot segments (checked above), so a lost segment comes from the template.
     if (url.pathSize() != path.substring(1).split("/", -1).length) {
       throw new InvalidTaskInputException(
@@ -69,6 +57,23 @@ final class RequestUrls {
               + " the model.");
     }
     return url;
+  }
+
+  /**
+   * A path template split into its path, starting with a slash, and the query written after a
+   * {@code ?}, if any.
+   */
+  private record Template(String path, List<String> query) {
+    static Template split(String template) {
+      String path = withoutFragment(template);
+      List<String> query = new ArrayList<>();
+      int question = path.indexOf('?');
+      if (question >= 0) {
+        query.add(path.substring(question + 1));
+        path = path.substring(0, question);
+      }
+      return new Template(path.startsWith("/") ? path : "/" + path, query);
+    }
   }
 
   /**

@@ -148,6 +148,20 @@ public final class TaskRequestBuilder {
         .filter(s -> s.location().equals("header"))
         .forEach(s -> parameterHeaders.add(s.name()));
     Headers.Builder builder = new Headers.Builder();
+    addCallerHeaders(builder, callerHeaders, parameterHeaders);
+    for (Map.Entry<String, String> header : placement.headers.entrySet()) {
+      builder.add(header.getKey(), header.getValue());
+    }
+    if (!placement.cookies.isEmpty()) {
+      builder.add("Cookie", String.join("; ", placement.cookies));
+    }
+    return builder.build();
+  }
+
+  /** Adds the caller's headers except Content-Type, which only picks the body's media type. */
+  private static void addCallerHeaders(
+      Headers.Builder builder, Map<String, String> callerHeaders, Set<String> parameterHeaders)
+      throws InvalidTaskInputException {
     for (Map.Entry<String, String> header : callerHeaders.entrySet()) {
       String name = header.getKey();
       String value = header.getValue() == null ? "" : header.getValue();
@@ -164,13 +178,6 @@ public final class TaskRequestBuilder {
       }
       builder.add(name, value);
     }
-    for (Map.Entry<String, String> header : placement.headers.entrySet()) {
-      builder.add(header.getKey(), header.getValue());
-    }
-    if (!placement.cookies.isEmpty()) {
-      builder.add("Cookie", String.join("; ", placement.cookies));
-    }
-    return builder.build();
   }
 
   private static RequestBody bodyFor(Task task, RequestBody body) throws InvalidTaskInputException {

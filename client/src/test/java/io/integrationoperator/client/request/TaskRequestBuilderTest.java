@@ -182,6 +182,26 @@ class TaskRequestBuilderTest {
   }
 
   @Test
+  void sameNameInTwoLocationsGetsValueTwice() throws InvalidTaskInputException {
+    String document =
+        """
+        {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+         "paths": {"/items": {"get": {"operationId": "list",
+           "parameters": [{"name": "trace", "in": "header", "schema": {"type": "string"}},
+                          {"name": "trace", "in": "query", "schema": {"type": "string"}}],
+           "responses": {"200": {"description": "ok"}}}}}}
+        """;
+    Task task = SharedOpenApi.parse(document).tasks().get(0);
+
+    Request request =
+        TaskRequestBuilder.build(
+            task, BASE, SharedOpenApi.input("{\"parameters\": {\"trace\": \"t-1\"}}"));
+
+    assertThat(request.url().toString()).isEqualTo("http://127.0.0.1:8080/api/v3/items?trace=t-1");
+    assertThat(request.header("trace")).isEqualTo("t-1");
+  }
+
+  @Test
   void handMadeTaskUsesDefaultStyles() throws InvalidTaskInputException {
     Task task =
         new Task(
