@@ -214,7 +214,7 @@ final class RequestBodies {
   private static RequestBody part(
       io.swagger.v3.oas.models.media.MediaType media, String property, JsonNode item) {
     // TODO: a file (a string property with format binary) is sent as a text part without a
-    // filename, because JSON input carries no raw bytes; base64 input is not decoded.
+    // filename, because JSON input carries no raw bytes. Base64 input is not decoded.
     if (item.isValueNode()) {
       return RequestBody.create(item.asText().getBytes(StandardCharsets.UTF_8), null);
     }
