@@ -122,7 +122,11 @@ public final class IntegrationLoggers implements AutoCloseable {
     Logging logging = integration.getSpec() == null ? null : integration.getSpec().getLogging();
     Logger logger = context.getLogger(loggerName(namespace, name));
 
-    logger.setLevel(level(logging == null ? null : logging.getLevel()));
+    Level level = level(logging == null ? null : logging.getLevel());
+    if (!level.equals(logger.getLevel())) {
+      logger.setLevel(level);
+      LOG.info("Log level of Integration {}/{} is {}", namespace, name, level);
+    }
     applySyslog(namespace, name, logger, logging == null ? null : logging.getSyslog());
   }
 
@@ -133,6 +137,7 @@ public final class IntegrationLoggers implements AutoCloseable {
     if (appender != null) {
       logger.detachAppender(appender);
       appender.stop();
+      logSyslogChange(namespace, name, null);
     }
     logger.setLevel(null);
   }
