@@ -49,6 +49,11 @@ final class SyslogReceiver implements AutoCloseable {
     return new SyslogReceiver(null, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
   }
 
+  /** Starts a TCP receiver on a port that the test picked before, for example to reopen it. */
+  static SyslogReceiver tcpOn(int port) throws IOException {
+    return new SyslogReceiver(null, new ServerSocket(port, 50, InetAddress.getLoopbackAddress()));
+  }
+
   int port() {
     return udp != null ? udp.getLocalPort() : tcp.getLocalPort();
   }
