@@ -27,9 +27,9 @@ import java.util.function.BiPredicate;
  * outcome} and {@code reason} are enums, {@code namespace} and {@code integration} are those of
  * Integrations that the {@code knownIntegration} predicate accepts, and {@code task} must be a task
  * of the Integration's model. Callers pass a null task when the request named no task of the model
- * (for example an unknown task, answered with 404). A rejected Integration or a null task is
- * recorded with the empty label value {@value #UNKNOWN}, so requests for made-up names add no
- * series.
+ * (for example an unknown task, answered with 404). A rejected Integration, its task, and a null
+ * task are recorded with the empty label value {@value #UNKNOWN}, so requests for made-up names add
+ * no series.
  */
 public final class ExecutorMetrics implements AutoCloseable {
 
@@ -113,8 +113,11 @@ public final class ExecutorMetrics implements AutoCloseable {
    */
   public void recordCall(
       String namespace, String integration, String task, CallOutcome outcome, Duration duration) {
-    Tags tags = integrationTags(namespace, integration).and("task", task == null ? UNKNOWN : task);
-    registry.counter(CALLS, tags.and("outcome", outcome.label())).increment();
+    boolean known = isKnown(namespace, integration);
+    Tags tags =
+        integrationTags(known, namespace, integration)
+            .and("task", known && task != null ? task : UNKNOWN);
+    counter(CALLS, "Task calls by outcome", tags.and("outcome", outcome.label())).increment();
     Timer.builder(CALL_DURATION)
         .description("Duration of task calls, from receiving the request to sending the result")
         .tags(tags)
@@ -129,8 +132,8 @@ public final class ExecutorMetrics implements AutoCloseable {
    */
   public void recordTokenRequest(String namespace, String integration, boolean succeeded) {
     Tags tags = integrationTags(namespace, integration);
-    registry.counter(TOKEN_REQUESTS, tags).increment();
-    Counter failures = registry.counter(TOKEN_REQUEST_FAILURES, tags);
+    counter(TOKEN_REQUESTS, "Token and key requests", tags).increment();
+    Counter failures = counter(TOKEN_REQUEST_FAILURES, "Failed token and key requests", tags);
     if (!succeeded) {
       failures.increment();
     }
@@ -138,9 +141,8 @@ public final class ExecutorMetrics implements AutoCloseable {
 
   /** Counts one rejected caller of the Integration by reason. */
   public void recordDenial(String namespace, String integration, DenialReason reason) {
-    registry
-        .counter(DENIALS, integrationTags(namespace, integration).and("reason", reason.label()))
-        .increment();
+    Tags tags = integrationTags(namespace, integration).and("reason", reason.label());
+    counter(DENIALS, "Rejected callers by reason", tags).increment();
   }
 
   /**
@@ -148,7 +150,12 @@ public final class ExecutorMetrics implements AutoCloseable {
    * unreachable. Fits {@code SyslogDropListener} as {@code metrics::recordSyslogDrop}.
    */
   public void recordSyslogDrop(String namespace, String integration) {
-    registry.counter(SYSLOG_DROPPED, integrationTags(namespace, integration)).increment();
+    Tags tags = integrationTags(namespace, integration);
+    counter(
+            SYSLOG_DROPPED,
+            "Syslog records dropped because the server was slow or unreachable",
+            tags)
+        .increment();
   }
 
   /** Removes every series of the Integration, for example after it was deleted. */
@@ -185,9 +192,21 @@ public final class ExecutorMetrics implements AutoCloseable {
     gcMetrics.close();
   }
 
+  private Counter counter(String name, String description, Tags tags) {
+    return Counter.builder(name).description(description).tags(tags).register(registry);
+  }
+
+  private boolean isKnown(String namespace, String integration) {
+    return namespace != null
+        && integration != null
+        && knownIntegration.test(namespace, integration);
+  }
+
   private Tags integrationTags(String namespace, String integration) {
-    boolean known =
-        namespace != null && integration != null && knownIntegration.test(namespace, integration);
+    return integrationTags(isKnown(namespace, integration), namespace, integration);
+  }
+
+  private static Tags integrationTags(boolean known, String namespace, String integration) {
     return Tags.of(
         "namespace", known ? namespace : UNKNOWN, "integration", known ? integration : UNKNOWN);
   }
