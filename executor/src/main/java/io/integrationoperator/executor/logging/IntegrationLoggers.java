@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p>What each method logs, and never logs: task calls at INFO (task, method, URL without
  * credentials, status, duration); request and response headers at DEBUG, with credential headers
  * masked; bodies only at TRACE. Credential values that the caller's {@link CredentialRedaction}
- * knows are masked in everything the DEBUG and TRACE lines contain. Callers pass no Secret data and
- * no token or key exchange to these methods.
+ * contains are masked in everything the DEBUG and TRACE lines contain. Callers pass no Secret data
+ * and no token or key exchange to these methods.
  */
 public final class IntegrationLoggers implements AutoCloseable {
 
@@ -75,7 +75,7 @@ public final class IntegrationLoggers implements AutoCloseable {
    * @param context Logback context that owns the loggers
    * @param hostname HOSTNAME field of syslog messages, normally the pod name
    * @param zone time zone of RFC 3164 timestamps
-   * @param dropListener told about each syslog record that was dropped
+   * @param dropListener called for each syslog record that was dropped
    */
   public IntegrationLoggers(
       LoggerContext context, String hostname, ZoneId zone, SyslogDropListener dropListener) {
@@ -211,7 +211,7 @@ public final class IntegrationLoggers implements AutoCloseable {
   /**
    * Logs the headers of a call's request and response at DEBUG, and the bodies at TRACE, on the
    * Integration's logger. Credential headers ({@link #CREDENTIAL_HEADERS}) are masked by name, and
-   * every credential value that {@code redaction} knows is masked wherever it appears.
+   * every credential value that {@code redaction} contains is masked wherever it appears.
    */
   public void logCallDetails(
       String namespace,

@@ -39,7 +39,7 @@ final class SyslogForwardingAppender extends UnsynchronizedAppenderBase<ILogging
   /** Wait before the first new attempt after a failed send. */
   static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(500);
 
-  /** Longest wait between attempts while the server stays unreachable. */
+  /** Maximum wait between attempts while the server stays unreachable. */
   static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
 
   private static final Logger LOG = LoggerFactory.getLogger(SyslogForwardingAppender.class);

@@ -26,6 +26,9 @@ final class TcpSyslogTransport implements SyslogTransport {
     this.port = port;
   }
 
+  // NOTE: a connection that the server closed is only noticed at the second write after the
+  // close, because the first one still fits into the local socket buffer. That one record is lost
+  // without being counted as dropped.
   @Override
   public void send(byte[] message) throws IOException {
     if (socket == null) {

@@ -4,9 +4,9 @@ import io.integrationoperator.client.connection.CallFailure;
 
 /** Result of one task call, as the {@code outcome} label of the call counter. */
 public enum CallOutcome {
-  /** The server answered with a 2xx status. */
+  /** The server responded with a 2xx status. */
   OK("ok"),
-  /** The server answered with a status other than 2xx. */
+  /** The server responded with a status other than 2xx. */
   HTTP_ERROR("http_error"),
   /** The TCP connection could not be opened or broke. */
   CONNECTION_FAILED("connection_failed"),

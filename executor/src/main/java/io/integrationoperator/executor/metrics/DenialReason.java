@@ -1,6 +1,6 @@
 package io.integrationoperator.executor.metrics;
 
-/** Why the executor rejected a caller, as the {@code reason} label of the denial counter. */
+/** Reason the executor rejected a caller, as the {@code reason} label of the denial counter. */
 public enum DenialReason {
   /** No bearer token, or the TokenReview did not authenticate it (HTTP 401). */
   UNAUTHENTICATED("unauthenticated"),

@@ -79,7 +79,7 @@ public final class ExecutorMetrics implements AutoCloseable {
   /**
    * Creates the meters in {@code registry} and binds the JVM and process meters to it.
    *
-   * @param knownIntegration tells whether an Integration {@code (namespace, name)} exists; others
+   * @param knownIntegration returns whether an Integration {@code (namespace, name)} exists; others
    *     are recorded as {@value #UNKNOWN}
    */
   public ExecutorMetrics(MeterRegistry registry, BiPredicate<String, String> knownIntegration) {
@@ -100,7 +100,7 @@ public final class ExecutorMetrics implements AutoCloseable {
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), knownIntegration);
   }
 
-  /** Returns the registry that holds the meters. */
+  /** Returns the registry that contains the meters. */
   public MeterRegistry registry() {
     return registry;
   }

@@ -32,7 +32,7 @@ class SyslogBackpressureTest {
 
   /**
    * Bound on one logging call. The call only encodes the record and offers it to a queue, which
-   * takes microseconds; a call that waited for the server would block until the test ends. The
+   * takes microseconds. A call that waited for the server would block until the test ends. The
    * margin covers garbage collection pauses on a busy machine.
    */
   private static final Duration MAX_CALL = Duration.ofMillis(500);

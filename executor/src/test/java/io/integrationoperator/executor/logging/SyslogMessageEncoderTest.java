@@ -77,7 +77,7 @@ class SyslogMessageEncoderTest {
   }
 
   @Test
-  void rfc3164MessageIsCutAt1024BytesOnCharacterBoundary() {
+  void rfc3164CutAt1024Bytes() {
     SyslogMessageEncoder encoder = encoder(SyslogFormat.RFC3164, "user", ZoneOffset.UTC);
 
     byte[] message = encoder.encode(event(Level.INFO, "\u00e9".repeat(2000)));
