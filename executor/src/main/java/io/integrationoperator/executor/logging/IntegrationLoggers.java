@@ -212,6 +212,8 @@ public final class IntegrationLoggers implements AutoCloseable {
    * Logs the headers of a call's request and response at DEBUG, and the bodies at TRACE, on the
    * Integration's logger. Credential headers ({@link #CREDENTIAL_HEADERS}) are masked by name, and
    * every credential value that {@code redaction} contains is masked wherever it appears.
+   *
+   * @param redaction the Integration's credential values; null masks credential headers only
    */
   public void logCallDetails(
       String namespace,
@@ -223,21 +225,22 @@ public final class IntegrationLoggers implements AutoCloseable {
     if (!logger.isDebugEnabled()) {
       return;
     }
-    String url = redaction.redact(withoutUserInfo(details.redactedUrl()));
+    CredentialRedaction masking = redaction == null ? CredentialRedaction.of(null) : redaction;
+    String url = masking.redact(withoutUserInfo(details.redactedUrl()));
     logger.debug(
         "task={} request method={} url={} headers={}",
         task,
         details.method(),
         url,
-        maskHeaders(details.requestHeaders(), redaction));
+        maskHeaders(details.requestHeaders(), masking));
     logger.debug(
         "task={} response status={} headers={}",
         task,
         details.status(),
-        maskHeaders(details.responseHeaders(), redaction));
+        maskHeaders(details.responseHeaders(), masking));
     if (logger.isTraceEnabled()) {
-      logger.trace("task={} request body={}", task, redaction.redact(details.requestBody()));
-      logger.trace("task={} response body={}", task, redaction.redact(details.responseBody()));
+      logger.trace("task={} request body={}", task, masking.redact(details.requestBody()));
+      logger.trace("task={} response body={}", task, masking.redact(details.responseBody()));
     }
   }
 
@@ -260,7 +263,9 @@ public final class IntegrationLoggers implements AutoCloseable {
           if (Objects.equals(current == null ? null : current.target(), target)) {
             return current;
           }
-          // The new appender is attached before the old one is detached, so no record is lost.
+          // The new appender is attached before the old one is detached, so every record logged
+          // during the switch reaches one of them. Records still queued in the old one are
+          // discarded when it stops.
           SyslogForwardingAppender replacement =
               target == null ? null : startAppender(namespace, name, target);
           if (replacement != null) {
