@@ -51,12 +51,12 @@ final class SyslogForwardingAppender extends UnsynchronizedAppenderBase<ILogging
   private final SyslogTransport transport;
   private final Runnable dropListener;
   private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-  private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong droppedSinceWarning = new AtomicLong();
   private final AtomicLong lastWarningNanos =
       new AtomicLong(System.nanoTime() - WARNING_INTERVAL.toNanos());
   private volatile Thread sender;
-  private long retryAtNanos;
+  // Only the sender thread reads and writes the retry state.
+  private long retryAtNanos = System.nanoTime();
   private String lastFailure;
   private Duration retryDelay = FIRST_RETRY_DELAY;
 
@@ -89,11 +89,6 @@ final class SyslogForwardingAppender extends UnsynchronizedAppenderBase<ILogging
 
   SyslogTarget target() {
     return target;
-  }
-
-  /** Returns how many records this appender has dropped since it was created. */
-  long droppedCount() {
-    return dropped.get();
   }
 
   @Override
@@ -159,15 +154,12 @@ final class SyslogForwardingAppender extends UnsynchronizedAppenderBase<ILogging
       retryAtNanos = System.nanoTime() + retryDelay.toNanos();
       lastFailure = e.toString();
       drop("sending failed: " + lastFailure);
-      retryDelay =
-          retryDelay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0
-              ? MAX_RETRY_DELAY
-              : retryDelay.multipliedBy(2);
+      Duration doubled = retryDelay.multipliedBy(2);
+      retryDelay = doubled.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : doubled;
     }
   }
 
   private void drop(String cause) {
-    dropped.incrementAndGet();
     droppedSinceWarning.incrementAndGet();
     dropListener.run();
     long last = lastWarningNanos.get();
