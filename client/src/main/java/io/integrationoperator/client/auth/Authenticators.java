@@ -10,6 +10,7 @@ import io.integrationoperator.client.http.HttpClientFactory;
 import io.integrationoperator.client.oauth2.OAuth2TokenSource;
 import io.integrationoperator.client.oauth2.TokenConfigurationDigest;
 import io.integrationoperator.client.token.TokenCaches;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,14 +67,14 @@ public final class Authenticators {
     if (authentication.getApiKey() != null) {
       return apiKey(authentication.getApiKey(), settings.scheme(), credentials);
     }
-    // TODO: awsSigV4 and mutualTls authentication are not implemented, so calls with them fail
-    // as InvalidRequest.
     if (authentication.getAwsSigV4() != null) {
-      throw notSupported("awsSigV4");
+      return AwsSigV4Authenticator.forSettings(
+          authentication.getAwsSigV4(), settings.baseUrl(), credentials, Clock.systemUTC());
     }
     if (authentication.getOauth2() != null || authentication.getOpenIdConnect() != null) {
       return oauth2(settings, tokens);
     }
+    // TODO: mutualTls authentication is not implemented, so calls with it fail as InvalidRequest.
     if (authentication.getMutualTls() != null) {
       throw notSupported("mutualTls");
     }
@@ -94,7 +95,7 @@ public final class Authenticators {
     }
     SecuritySchemeInfo info = scheme.get();
     if (AWS_SIG_V4_TYPE.equals(info.type())) {
-      throw notSupported("awsSigV4");
+      throw AwsSigV4Authenticator.apiKeyBlockForAwsScheme(info.name());
     }
     if (!"apiKey".equals(info.type())) {
       throw new InvalidSettingsException(
