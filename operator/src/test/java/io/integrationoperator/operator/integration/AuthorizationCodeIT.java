@@ -12,6 +12,7 @@ import io.integrationoperator.api.authentication.Authentication;
 import io.integrationoperator.api.authentication.OAuth2Authentication;
 import io.integrationoperator.api.authentication.OAuth2GrantType;
 import io.integrationoperator.api.integration.Integration;
+import io.integrationoperator.client.token.SecretTokenStore;
 import io.integrationoperator.operator.OperatorFixture;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -107,7 +108,12 @@ class AuthorizationCodeIT {
     Integration connected =
         operator.awaitIntegrationCondition(NAMESPACE, "api", "Connected", "True", "ProbeSucceeded");
 
-    assertThat(connected.getStatus().getToken()).isNull();
+    assertThat(connected.getStatus().getToken().getAuthorizationUrl()).isNull();
+    assertThat(connected.getStatus().getToken().getObtainedAt()).isNotBlank();
+    Secret tokenSecret = client.secrets().inNamespace(NAMESPACE).withName("api-token").get();
+    assertThat(tokenSecret.getMetadata().getAnnotations())
+        .containsKey(SecretTokenStore.USED_CODE_ANNOTATION)
+        .doesNotContainValue(CODE);
     assertThat(tokenRequests).hasSize(1);
     assertThat(tokenRequests.get(0))
         .contains("grant_type=authorization_code")
