@@ -50,8 +50,13 @@ public final class Authenticators {
     if (authentication.getApiKey() != null) {
       return apiKey(authentication.getApiKey(), settings.scheme(), credentials);
     }
-    // TODO: awsSigV4, oauth2, openIdConnect and mutualTls authentication are not implemented,
-    // so calls with them fail as InvalidRequest.
+    if (authentication.getMutualTls() != null) {
+      // The client certificate is presented in the TLS handshake (see HttpClientFactory), so the
+      // requests themselves carry no credentials.
+      return RequestAuthenticator.NONE;
+    }
+    // TODO: awsSigV4, oauth2 and openIdConnect authentication are not implemented, so calls with
+    // them fail as InvalidRequest.
     if (authentication.getAwsSigV4() != null) {
       throw notSupported("awsSigV4");
     }
@@ -60,9 +65,6 @@ public final class Authenticators {
     }
     if (authentication.getOpenIdConnect() != null) {
       throw notSupported("openIdConnect");
-    }
-    if (authentication.getMutualTls() != null) {
-      throw notSupported("mutualTls");
     }
     throw new InvalidSettingsException(
         "spec.authentication sets no method; set one of apiKey, basic, bearer, awsSigV4, oauth2,"

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.integrationoperator.api.authentication.ApiKeyAuthentication;
 import io.integrationoperator.api.authentication.AwsSigV4Authentication;
 import io.integrationoperator.api.authentication.DynamicRetrieval;
-import io.integrationoperator.api.authentication.MutualTlsAuthentication;
 import io.integrationoperator.api.authentication.OAuth2Authentication;
 import io.integrationoperator.api.authentication.OpenIdConnectAuthentication;
 import io.integrationoperator.client.catalog.SecuritySchemeInfo;
@@ -187,6 +186,20 @@ class AuthenticatorsTest {
     assertThat(apiKey).doesNotContain("key-secret");
   }
 
+  @Test
+  void mutualTlsLeavesRequestUnchanged() throws InvalidSettingsException {
+    // The credentials hold no valid PEM: the authenticator does not read them, the TLS layer does.
+    RequestAuthenticator authenticator =
+        Authenticators.forSettings(
+            ConnectionSettingsBuilder.forBaseUrl(BASE_URL)
+                .mutualTls("certificate-text", "key-text")
+                .build());
+    Request request = new Request.Builder().url(BASE_URL + "/pets").build();
+
+    assertThat(authenticator).isSameAs(RequestAuthenticator.NONE);
+    assertThat(authenticator.authenticate(request)).isSameAs(request);
+  }
+
   static Stream<Arguments> unsupportedMethods() {
     return Stream.of(
         Arguments.of(
@@ -201,10 +214,6 @@ class AuthenticatorsTest {
             "openIdConnect",
             (Consumer<ConnectionSettingsBuilder>)
                 s -> s.authentication().setOpenIdConnect(new OpenIdConnectAuthentication())),
-        Arguments.of(
-            "mutualTls",
-            (Consumer<ConnectionSettingsBuilder>)
-                s -> s.authentication().setMutualTls(new MutualTlsAuthentication())),
         Arguments.of(
             "dynamic API key",
             (Consumer<ConnectionSettingsBuilder>)

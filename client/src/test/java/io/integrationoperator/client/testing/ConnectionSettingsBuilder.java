@@ -1,9 +1,11 @@
 package io.integrationoperator.client.testing;
 
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.integrationoperator.api.authentication.ApiKeyAuthentication;
 import io.integrationoperator.api.authentication.Authentication;
 import io.integrationoperator.api.authentication.BasicAuthentication;
 import io.integrationoperator.api.authentication.BearerAuthentication;
+import io.integrationoperator.api.authentication.MutualTlsAuthentication;
 import io.integrationoperator.api.integration.IntegrationSpec;
 import io.integrationoperator.api.integration.Probe;
 import io.integrationoperator.api.integration.Tls;
@@ -62,6 +64,25 @@ public final class ConnectionSettingsBuilder {
     authentication().setApiKey(new ApiKeyAuthentication());
     credentials.put(CredentialKeys.API_KEY, value);
     scheme = new SecuritySchemeInfo("api_key", "apiKey", Map.of("in", in, "name", name));
+    return this;
+  }
+
+  /**
+   * Sets mutual TLS with the credentials tls.crt and tls.key, as the operator projects them from a
+   * kubernetes.io/tls Secret. The model's scheme is left unset.
+   */
+  public ConnectionSettingsBuilder mutualTls(String certificatePem, String privateKeyPem) {
+    MutualTlsAuthentication mutualTls = new MutualTlsAuthentication();
+    mutualTls.setSecretRef(new LocalObjectReference("client-tls"));
+    authentication().setMutualTls(mutualTls);
+    credentials.put(CredentialKeys.TLS_CRT, certificatePem);
+    credentials.put(CredentialKeys.TLS_KEY, privateKeyPem);
+    return this;
+  }
+
+  /** Sets the credential ca.crt, as a mutual TLS Secret with that key would provide it. */
+  public ConnectionSettingsBuilder mutualTlsCa(String caPem) {
+    credentials.put(CredentialKeys.CA_CRT, caPem);
     return this;
   }
 
