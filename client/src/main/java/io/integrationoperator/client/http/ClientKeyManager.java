@@ -10,10 +10,9 @@ import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * A key manager with exactly one client certificate, which it offers whenever the server requests
- * one and the key type fits. Unlike the JDK's key managers it ignores the CA names that the server
- * lists in its certificate request, as curl and openssl do. Servers may list only their root CA, or
- * none at all, while the client certificate comes from an intermediate. The server still verifies
- * the chain it receives.
+ * one and the key type fits. It ignores the CA names that the server lists in its certificate
+ * request, because servers may list only their root CA, or none at all, while the client
+ * certificate comes from an intermediate CA. The server still verifies the chain it receives.
  */
 final class ClientKeyManager extends X509ExtendedKeyManager {
 
@@ -77,7 +76,7 @@ final class ClientKeyManager extends X509ExtendedKeyManager {
   }
 
   /**
-   * Returns true when one of the key types the JDK asks for is the key's algorithm. Types may carry
+   * Returns true when one of the key types the JDK requests is the key's algorithm. Types may carry
    * a suffix after an underscore (EC_EC in older TLS versions), which is ignored.
    */
   private boolean fits(String[] keyTypes) {

@@ -35,7 +35,7 @@ final class PemPrivateKeys {
    * Parses the first private key of {@code pem}. EC parameter blocks are skipped.
    *
    * @param source the credential key the text comes from, for messages, such as tls.key
-   * @throws InvalidSettingsException when the text holds no private key, holds an encrypted one, or
+   * @throws InvalidSettingsException when the text contains no private key or an encrypted one, or
    *     is not valid PEM
    */
   static PrivateKey parse(String pem, String source) throws InvalidSettingsException {

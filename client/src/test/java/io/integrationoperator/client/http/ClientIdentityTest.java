@@ -286,7 +286,7 @@ class ClientIdentityTest {
   }
 
   @Test
-  void mutualTlsCaIsTrusted() throws InvalidSettingsException {
+  void invalidMutualTlsCaIsNamed() throws InvalidSettingsException {
     Issued client = certificates.client();
     ConnectionSettings settings =
         ConnectionSettingsBuilder.forBaseUrl(BASE_URL)
