@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Calls a real nginx that requires a client certificate ({@code ssl_verify_client on}) chaining to
  * the test CA, which is the only CA in its {@code ssl_client_certificate}, with {@code
- * ssl_verify_depth 2} so that one intermediate CA may lie in between. The probe path {@code
+ * ssl_verify_depth 2}, so that up to two intermediate CAs may lie in between. The probe path {@code
  * /public/client-certificate} returns nginx's verdict on the certificate it received.
  */
 @Tag("real-server")
@@ -154,6 +154,38 @@ class MutualTlsNginxIT {
     assertThat(envelope.getStatus()).isEqualTo(400);
     assertThat(envelope.getBody().asText()).contains("The SSL certificate error");
     assertThat(requestAfter(logged).sslClientVerify()).startsWith("FAILED");
+  }
+
+  @Test
+  void verifyDepthZeroRejectsIntermediateCa() {
+    Issued leaf = certificates.clientOfIntermediate();
+    Issued direct = certificates.client();
+    try (NginxServer depthZero =
+        NginxServer.builder()
+            .tls(certificates.server())
+            .requireClientCertificate(certificates.ca())
+            .clientVerifyDepth(0)
+            .start()) {
+      CallResult belowIntermediate =
+          probe(
+              ConnectionSettingsBuilder.forBaseUrl(depthZero.baseUrl())
+                  .caBundlePem(certificates.caPem())
+                  .probePath(VERDICT_PATH)
+                  .mutualTls(leaf.certificatePem(), leaf.privateKeyPem()));
+      CallResult issuedByRoot =
+          probe(
+              ConnectionSettingsBuilder.forBaseUrl(depthZero.baseUrl())
+                  .caBundlePem(certificates.caPem())
+                  .probePath(VERDICT_PATH)
+                  .mutualTls(direct.certificatePem(), direct.privateKeyPem()));
+
+      ResponseEnvelope rejected = belowIntermediate.envelope().orElseThrow();
+      assertThat(rejected.getStatus()).isEqualTo(400);
+      assertThat(rejected.getBody().asText()).contains("The SSL certificate error");
+      ResponseEnvelope accepted = issuedByRoot.envelope().orElseThrow();
+      assertThat(accepted.getStatus()).isEqualTo(200);
+      assertThat(accepted.getBody().get("verify").asText()).isEqualTo("SUCCESS");
+    }
   }
 
   @Test

@@ -243,9 +243,9 @@ public final class NginxServer implements AutoCloseable {
     }
 
     /**
-     * Sets nginx's {@code ssl_verify_depth}: how many CA certificates may lie between the client
-     * certificate and the trusted CA. The default, 1, is nginx's own default and accepts a client
-     * certificate issued by the CA directly; 2 also accepts one below an intermediate CA.
+     * Sets nginx's {@code ssl_verify_depth}: how many intermediate CAs may lie between the client
+     * certificate and the trusted CA. The default, 1, is nginx's own default; 0 accepts only client
+     * certificates that the trusted CA issued itself.
      */
     public Builder clientVerifyDepth(int depth) {
       this.clientVerifyDepth = depth;
