@@ -20,8 +20,8 @@ import java.util.Map;
  * certificate checks still works and is Ready. It follows Ready. For https endpoints it is True
  * with reason {@code TlsVerified}, or False with reason {@code TlsVerificationDisabled} when
  * spec.tls.verify is false, which gives one Warning Event per transition like every other False
- * condition. While SpecValid is not True it is Unknown, because the endpoint decides whether TLS is
- * used, and for plain http endpoints it is left out.
+ * condition. It is left out while SpecValid is not True, because the endpoint decides whether TLS
+ * is used, and for plain http endpoints.
  *
  * <p>Reasons, a closed set per condition:
  *
@@ -119,8 +119,8 @@ public final class IntegrationConditions {
   /**
    * Completes the outcomes into one per condition type in {@link #ORDER}: conditions whose
    * prerequisites are not met become Unknown, whatever outcome was given for them, and Ready is
-   * derived from the others. TlsVerified follows Ready: Unknown while its prerequisites are not
-   * met, otherwise the given outcome, or left out when none was given (plain http).
+   * derived from the others. TlsVerified follows Ready with the given outcome when its
+   * prerequisites are met, and is left out otherwise or when none was given (plain http).
    *
    * @param checked outcomes of the checks that ran; a type of {@link #ORDER} without a prerequisite
    *     failure must be present
@@ -131,8 +131,8 @@ public final class IntegrationConditions {
       result.put(type, outcomeOf(type, checked, result));
     }
     result.put(READY, ready(result));
-    if (!prerequisitesMet(TLS_VERIFIED, result) || checked.containsKey(TLS_VERIFIED)) {
-      result.put(TLS_VERIFIED, outcomeOf(TLS_VERIFIED, checked, result));
+    if (prerequisitesMet(TLS_VERIFIED, result) && checked.containsKey(TLS_VERIFIED)) {
+      result.put(TLS_VERIFIED, checked.get(TLS_VERIFIED));
     }
     return result;
   }

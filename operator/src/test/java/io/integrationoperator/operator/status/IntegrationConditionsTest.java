@@ -108,16 +108,17 @@ class IntegrationConditionsTest {
   }
 
   @Test
-  void tlsVerifiedIsUnknownWithoutValidSpec() {
+  void tlsVerifiedIsLeftOutWithoutValidSpec() {
     Map<String, Outcome> checked = new HashMap<>();
     checked.put(MODEL_RESOLVED, Outcome.passed("ModelResolved", "ok"));
     checked.put(SPEC_VALID, Outcome.failed("InvalidServer", "no host"));
     checked.put(ROLES_READY, Outcome.passed("RolesReady", "ok"));
+    checked.put(TLS_VERIFIED, Outcome.failed("TlsVerificationDisabled", "verify is false"));
 
     Map<String, Outcome> complete = IntegrationConditions.complete(checked);
 
-    assertThat(complete.get(TLS_VERIFIED).status()).isEqualTo("Unknown");
-    assertThat(complete.get(TLS_VERIFIED).reason()).isEqualTo("SpecNotValid");
+    assertThat(complete).doesNotContainKey(TLS_VERIFIED);
+    assertThat(List.copyOf(complete.keySet())).isEqualTo(IntegrationConditions.ORDER);
   }
 
   @Test
