@@ -6,6 +6,8 @@ import io.integrationoperator.client.catalog.SecuritySchemeInfo;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.client.connection.InvalidSettingsException;
+import io.integrationoperator.client.token.TokenCaches;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +34,18 @@ public final class Authenticators {
    */
   public static RequestAuthenticator forSettings(ConnectionSettings settings)
       throws InvalidSettingsException {
+    return forSettings(settings, TokenCaches.shared());
+  }
+
+  /**
+   * Returns the authenticator for the settings as {@link #forSettings(ConnectionSettings)} does.
+   * Methods that request tokens or keys keep them in {@code tokens}.
+   *
+   * @throws InvalidSettingsException when a credential is missing or invalid, the model's scheme
+   *     does not fit, or the method is not supported yet
+   */
+  public static RequestAuthenticator forSettings(ConnectionSettings settings, TokenCaches tokens)
+      throws InvalidSettingsException {
     Authentication authentication =
         settings.spec() == null ? null : settings.spec().getAuthentication();
     if (authentication == null) {
@@ -50,21 +64,22 @@ public final class Authenticators {
     if (authentication.getApiKey() != null) {
       return apiKey(authentication.getApiKey(), settings.scheme(), credentials);
     }
-    if (authentication.getMutualTls() != null) {
-      // The client certificate is presented in the TLS handshake (see HttpClientFactory), so the
-      // requests themselves carry no credentials.
-      return RequestAuthenticator.NONE;
-    }
-    // TODO: awsSigV4, oauth2 and openIdConnect authentication are not implemented, so calls with
-    // them fail as InvalidRequest.
     if (authentication.getAwsSigV4() != null) {
-      throw notSupported("awsSigV4");
+      return AwsSigV4Authenticator.forSettings(
+          authentication.getAwsSigV4(), settings.baseUrl(), credentials, Clock.systemUTC());
     }
+    // TODO: oauth2 and openIdConnect authentication are not implemented, so calls with them fail
+    // as InvalidRequest.
     if (authentication.getOauth2() != null) {
       throw notSupported("oauth2");
     }
     if (authentication.getOpenIdConnect() != null) {
       throw notSupported("openIdConnect");
+    }
+    if (authentication.getMutualTls() != null) {
+      // The client certificate is presented in the TLS handshake (see HttpClientFactory), so the
+      // requests themselves carry no credentials.
+      return RequestAuthenticator.NONE;
     }
     throw new InvalidSettingsException(
         "spec.authentication sets no method; set one of apiKey, basic, bearer, awsSigV4, oauth2,"
@@ -83,7 +98,7 @@ public final class Authenticators {
     }
     SecuritySchemeInfo info = scheme.get();
     if (AWS_SIG_V4_TYPE.equals(info.type())) {
-      throw notSupported("awsSigV4");
+      throw AwsSigV4Authenticator.apiKeyBlockForAwsScheme(info.name());
     }
     if (!"apiKey".equals(info.type())) {
       throw new InvalidSettingsException(

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.integrationoperator.api.authentication.ApiKeyAuthentication;
-import io.integrationoperator.api.authentication.AwsSigV4Authentication;
 import io.integrationoperator.api.authentication.DynamicRetrieval;
 import io.integrationoperator.api.authentication.OAuth2Authentication;
 import io.integrationoperator.api.authentication.OpenIdConnectAuthentication;
 import io.integrationoperator.client.catalog.SecuritySchemeInfo;
 import io.integrationoperator.client.connection.InvalidSettingsException;
 import io.integrationoperator.client.testing.ConnectionSettingsBuilder;
+import io.integrationoperator.client.token.TokenRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -32,7 +32,11 @@ class AuthenticatorsTest {
 
   private static Request authenticate(ConnectionSettingsBuilder settings, Request request)
       throws InvalidSettingsException {
-    return Authenticators.forSettings(settings.build()).authenticate(request);
+    try {
+      return Authenticators.forSettings(settings.build()).authenticate(request);
+    } catch (TokenRequestException e) {
+      throw new AssertionError("fixed credentials need no token request", e);
+    }
   }
 
   @Test
@@ -187,7 +191,7 @@ class AuthenticatorsTest {
   }
 
   @Test
-  void mutualTlsLeavesRequestUnchanged() throws InvalidSettingsException {
+  void mutualTlsLeavesRequestUnchanged() throws Exception {
     // The credentials hold no valid PEM: the authenticator does not read them, the TLS layer does.
     RequestAuthenticator authenticator =
         Authenticators.forSettings(
@@ -200,12 +204,54 @@ class AuthenticatorsTest {
     assertThat(authenticator.authenticate(request)).isSameAs(request);
   }
 
+  @Test
+  void awsSigV4DerivesScopeFromAwsHost() throws Exception {
+    String baseUrl = "https://mq.eu-west-1.amazonaws.com";
+    ConnectionSettingsBuilder settings =
+        ConnectionSettingsBuilder.forBaseUrl(baseUrl)
+            .awsSigV4(null, null, "AKIDEXAMPLE", "secret-key-1", null);
+
+    RequestAuthenticator authenticator = Authenticators.forSettings(settings.build());
+    Request result = authenticator.authenticate(get(baseUrl + "/v1/brokers"));
+
+    assertThat(authenticator.toString())
+        .isEqualTo("AwsSigV4Authenticator[region=eu-west-1, service=mq, credentials=****]");
+    assertThat(result.header("Authorization"))
+        .startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/")
+        .contains(
+            "/eu-west-1/mq/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date,");
+    assertThat(result.header("X-Amz-Date")).matches("\\d{8}T\\d{6}Z");
+  }
+
+  @Test
+  void awsSigV4OnOtherHostNeedsRegion() {
+    ConnectionSettingsBuilder settings =
+        ConnectionSettingsBuilder.forBaseUrl(BASE_URL)
+            .awsSigV4(null, "execute-api", "AKIDEXAMPLE", "secret-key-1", null);
+
+    assertThatThrownBy(() -> Authenticators.forSettings(settings.build()))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageStartingWith("spec.authentication.awsSigV4.region is not set");
+  }
+
+  @Test
+  void apiKeyForAwsSchemePointsToAwsSigV4() {
+    ConnectionSettingsBuilder settings =
+        ConnectionSettingsBuilder.forBaseUrl(BASE_URL)
+            .apiKey("header", "Authorization", "key-1")
+            .scheme(new SecuritySchemeInfo("hmac", "awsSigV4", Map.of()));
+
+    assertThatThrownBy(() -> Authenticators.forSettings(settings.build()))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessage(
+            "the security scheme 'hmac' is AWS Signature Version 4"
+                + " (x-amazon-apigateway-authtype: awsSigv4), which apiKey authentication cannot"
+                + " sign; set spec.authentication.awsSigV4 with a Secret that holds accessKeyId"
+                + " and secretAccessKey instead");
+  }
+
   static Stream<Arguments> unsupportedMethods() {
     return Stream.of(
-        Arguments.of(
-            "awsSigV4",
-            (Consumer<ConnectionSettingsBuilder>)
-                s -> s.authentication().setAwsSigV4(new AwsSigV4Authentication())),
         Arguments.of(
             "oauth2",
             (Consumer<ConnectionSettingsBuilder>)
@@ -223,13 +269,6 @@ class AuthenticatorsTest {
                   s.authentication().setApiKey(apiKey);
                   s.scheme(
                       new SecuritySchemeInfo("k", "apiKey", Map.of("in", "header", "name", "k")));
-                }),
-        Arguments.of(
-            "awsSigV4",
-            (Consumer<ConnectionSettingsBuilder>)
-                s -> {
-                  s.authentication().setApiKey(new ApiKeyAuthentication());
-                  s.scheme(new SecuritySchemeInfo("sigv4", "awsSigV4", Map.of()));
                 }));
   }
 

@@ -3,6 +3,7 @@ package io.integrationoperator.client.testing;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.integrationoperator.api.authentication.ApiKeyAuthentication;
 import io.integrationoperator.api.authentication.Authentication;
+import io.integrationoperator.api.authentication.AwsSigV4Authentication;
 import io.integrationoperator.api.authentication.BasicAuthentication;
 import io.integrationoperator.api.authentication.BearerAuthentication;
 import io.integrationoperator.api.authentication.MutualTlsAuthentication;
@@ -12,6 +13,7 @@ import io.integrationoperator.api.integration.Tls;
 import io.integrationoperator.client.catalog.SecuritySchemeInfo;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialKeys;
+import io.integrationoperator.client.connection.IntegrationId;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -86,6 +88,32 @@ public final class ConnectionSettingsBuilder {
     return this;
   }
 
+  /**
+   * Sets AWS Signature Version 4 with this region and service (null leaves a field unset), the
+   * access key pair and an optional session token, and a model apiKey scheme named sigv4 marked
+   * with x-amazon-apigateway-authtype.
+   */
+  public ConnectionSettingsBuilder awsSigV4(
+      String region,
+      String service,
+      String accessKeyId,
+      String secretAccessKey,
+      String sessionToken) {
+    AwsSigV4Authentication awsSigV4 = new AwsSigV4Authentication();
+    awsSigV4.setRegion(region);
+    awsSigV4.setService(service);
+    authentication().setAwsSigV4(awsSigV4);
+    credentials.put(CredentialKeys.ACCESS_KEY_ID, accessKeyId);
+    credentials.put(CredentialKeys.SECRET_ACCESS_KEY, secretAccessKey);
+    if (sessionToken != null) {
+      credentials.put(CredentialKeys.SESSION_TOKEN, sessionToken);
+    }
+    scheme =
+        new SecuritySchemeInfo(
+            "sigv4", "awsSigV4", Map.of("in", "header", "name", "Authorization"));
+    return this;
+  }
+
   /** Replaces the model's security scheme. */
   public ConnectionSettingsBuilder scheme(SecuritySchemeInfo scheme) {
     this.scheme = scheme;
@@ -139,6 +167,7 @@ public final class ConnectionSettingsBuilder {
   /** Returns the settings. */
   public ConnectionSettings build() {
     return new ConnectionSettings(
+        new IntegrationId("default", "test"),
         baseUrl,
         spec,
         Optional.ofNullable(scheme),
