@@ -193,7 +193,7 @@ public final class HttpClientFactory {
 
   /**
    * The parts of connection settings that shape a client. The identity's {@code toString} hides the
-   * key, so neither does this record's show it.
+   * key, so this record's {@code toString} does not show it either.
    *
    * @param caBundleSource where {@code caBundlePem} comes from, for error messages
    */
