@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.integrationoperator.api.authentication.ApiKeyAuthentication;
 import io.integrationoperator.api.authentication.AwsSigV4Authentication;
-import io.integrationoperator.api.authentication.DynamicRetrieval;
 import io.integrationoperator.api.authentication.MutualTlsAuthentication;
 import io.integrationoperator.api.authentication.OAuth2Authentication;
 import io.integrationoperator.api.authentication.OpenIdConnectAuthentication;
@@ -210,16 +209,6 @@ class AuthenticatorsTest {
             "mutualTls",
             (Consumer<ConnectionSettingsBuilder>)
                 s -> s.authentication().setMutualTls(new MutualTlsAuthentication())),
-        Arguments.of(
-            "dynamic API key",
-            (Consumer<ConnectionSettingsBuilder>)
-                s -> {
-                  ApiKeyAuthentication apiKey = new ApiKeyAuthentication();
-                  apiKey.setDynamicRetrieval(new DynamicRetrieval());
-                  s.authentication().setApiKey(apiKey);
-                  s.scheme(
-                      new SecuritySchemeInfo("k", "apiKey", Map.of("in", "header", "name", "k")));
-                }),
         Arguments.of(
             "awsSigV4",
             (Consumer<ConnectionSettingsBuilder>)
