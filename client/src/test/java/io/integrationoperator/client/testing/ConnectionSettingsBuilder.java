@@ -66,6 +66,12 @@ public final class ConnectionSettingsBuilder {
     return this;
   }
 
+  /** Adds a projected credential, for example {@code parameter.password} for a valueFrom. */
+  public ConnectionSettingsBuilder credential(String key, String value) {
+    credentials.put(key, value);
+    return this;
+  }
+
   /** Replaces the model's security scheme. */
   public ConnectionSettingsBuilder scheme(SecuritySchemeInfo scheme) {
     this.scheme = scheme;
