@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  *       parameters become the members of a JSON object whose values are strings, or the fields of a
  *       form when the content type is application/x-www-form-urlencoded. POST, PUT and PATCH always
  *       send a body, an empty object or form without Body parameters; GET sends none.
- *   <li>The key is the string (or number, as text) at the response pointer of a 2xx JSON answer.
+ *   <li>The key is the string (or number, as text) at the response pointer of a 2xx JSON response.
  *       The endpoint gives no expiry, so the key is kept until the API answers 401.
- *   <li>A non-2xx answer, a body that is not JSON, and a missing, empty or non-text value raise a
+ *   <li>A non-2xx status, a body that is not JSON, and a missing, empty or non-text value raise a
  *       {@link TokenRequestException} carrying the envelope of the exchange, with credential values
  *       masked. A key that the apiKey scheme's header or cookie cannot carry raises one without an
  *       envelope, because the body contains the key.
@@ -114,20 +114,20 @@ public final class DynamicKeySource implements TokenSource {
     }
     JsonNode body = parse(bytes);
     if (body == null) {
-      throw failure(described + " answered with a body that is not JSON", response);
+      throw failure(described + " returned a body that is not JSON", response);
     }
     String pointer = keyRequest.responsePointer();
     JsonNode value = body.at(pointer);
     if (value.isMissingNode() || value.isNull()) {
-      throw failure(described + " answered without a value at " + pointer, response);
+      throw failure(described + " returned no value at " + pointer, response);
     }
     if (!value.isTextual() && !value.isNumber()) {
       String type = value.getNodeType().name().toLowerCase(Locale.ROOT);
-      throw failure(described + " answered with a JSON " + type + " at " + pointer, response);
+      throw failure(described + " returned a JSON " + type + " at " + pointer, response);
     }
     String key = value.asText();
     if (key.isEmpty()) {
-      throw failure(described + " answered with an empty value at " + pointer, response);
+      throw failure(described + " returned an empty value at " + pointer, response);
     }
     try {
       check.check(key);

@@ -9,9 +9,9 @@ import java.util.Set;
 import okhttp3.Request;
 
 /**
- * Where an API key goes on a request, as the model's apiKey security scheme says: a header, a query
- * parameter or a cookie, under the scheme's parameter name. Static keys and keys obtained at run
- * time are placed alike.
+ * Where an API key goes on a request, as the model's apiKey security scheme specifies: a header, a
+ * query parameter or a cookie, under the scheme's parameter name. Static keys and keys obtained at
+ * run time are placed alike.
  */
 final class ApiKeyPlacement {
 

@@ -15,8 +15,8 @@ import java.time.Clock;
 
 /**
  * Builds the authenticator for an API key obtained at run time: the key comes from the
- * Integration's token cache, which sends the key request when it holds no key, and is placed where
- * the model's apiKey scheme says. After a 401 the key is dropped and requested once more.
+ * Integration's token cache, which sends the key request when it has no key, and is placed where
+ * the model's apiKey scheme specifies. After a 401 the key is dropped and requested once more.
  */
 final class DynamicApiKeys {
 

@@ -211,7 +211,7 @@ class DynamicKeySourceTest {
     TokenRequestException e = failure(login(url("/login")));
 
     assertThat(e.getMessage())
-        .isEqualTo("the key request POST " + url("/login") + " answered without a value at /token");
+        .isEqualTo("the key request POST " + url("/login") + " returned no value at /token");
     assertThat(e.envelope().orElseThrow().getStatus()).isEqualTo(200);
     assertThat(e.envelope().orElseThrow().getBody().path("access").asText()).isEqualTo("elsewhere");
   }
@@ -223,8 +223,7 @@ class DynamicKeySourceTest {
     TokenRequestException e = failure(login(url("/login")));
 
     assertThat(e.getMessage())
-        .isEqualTo(
-            "the key request POST " + url("/login") + " answered with a body that is not JSON");
+        .isEqualTo("the key request POST " + url("/login") + " returned a body that is not JSON");
     assertThat(e.envelope().orElseThrow().getBody().asText()).isEqualTo("<html>login page</html>");
   }
 
@@ -234,7 +233,7 @@ class DynamicKeySourceTest {
 
     TokenRequestException e = failure(login(url("/login")));
 
-    assertThat(e.getMessage()).endsWith("answered with a JSON object at /token");
+    assertThat(e.getMessage()).endsWith("returned a JSON object at /token");
   }
 
   @Test
@@ -243,7 +242,7 @@ class DynamicKeySourceTest {
 
     TokenRequestException e = failure(login(url("/login")));
 
-    assertThat(e.getMessage()).endsWith("answered with an empty value at /token");
+    assertThat(e.getMessage()).endsWith("returned an empty value at /token");
   }
 
   @Test

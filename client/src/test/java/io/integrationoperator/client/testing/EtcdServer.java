@@ -32,7 +32,7 @@ import okhttp3.Response;
  * <p>{@link #enableAuth(String)} creates the root user and turns authentication on; from then on
  * the key-value API needs the simple token that {@code POST /v3/auth/authenticate} returns, sent as
  * is in the Authorization header. A token expires after {@code tokenTtl} without use, and etcd then
- * answers 401. etcd keeps no request log, so tests count requests with the gRPC counters of its
+ * returns 401. etcd keeps no request log, so tests count requests with the gRPC counters of its
  * Prometheus endpoint ({@link #startedCalls(String)}).
  */
 public final class EtcdServer implements AutoCloseable {
@@ -63,7 +63,7 @@ public final class EtcdServer implements AutoCloseable {
   }
 
   /**
-   * Starts etcd and returns once its health endpoint answers. A port that another process took
+   * Starts etcd and returns once its health endpoint responds. A port that another process took
    * between picking and binding is replaced by a new one, up to 5 times.
    *
    * @param tokenTtl lifetime of an unused simple token, whole seconds of at least 1
@@ -184,10 +184,10 @@ public final class EtcdServer implements AutoCloseable {
       String body = response.body().string();
       if (!response.isSuccessful()) {
         throw new IllegalStateException(
-            "etcd answered "
-                + request.url().encodedPath()
-                + " with "
+            "etcd returned "
                 + response.code()
+                + " for "
+                + request.url().encodedPath()
                 + ": "
                 + body);
       }
@@ -224,7 +224,7 @@ public final class EtcdServer implements AutoCloseable {
     }
   }
 
-  /** Waits for GET /health to answer 200; returns the reason when etcd exits or times out. */
+  /** Waits for GET /health to return 200; returns the reason when etcd exits or times out. */
   private String awaitHealthy() {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     Request health = new Request.Builder().url(baseUrl() + "/health").build();
