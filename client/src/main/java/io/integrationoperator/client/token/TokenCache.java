@@ -42,6 +42,15 @@ public final class TokenCache {
   /** Longest wait between failed token requests. */
   public static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
+  /**
+   * How long a claim to request a token lasts, and how long a process waits for the token another
+   * process claimed to request.
+   */
+  public static final Duration CLAIM_VALIDITY = Duration.ofSeconds(10);
+
+  /** Interval at which a waiting process reads the store for the other process's token. */
+  static final Duration CLAIM_POLL = Duration.ofMillis(100);
+
   private static final Logger LOG = LoggerFactory.getLogger(TokenCache.class);
 
   private final TokenSource source;
@@ -130,6 +139,13 @@ public final class TokenCache {
     if (now.isBefore(retryAfter)) {
       return usableOrThrow(now, lastFailure);
     }
+    if (!store.claim(now, CLAIM_VALIDITY)) {
+      Optional<Token> stored = awaitStoredToken();
+      if (stored.isPresent()) {
+        return stored.get();
+      }
+      // The other process neither stored a token nor released its claim in time.
+    }
     try {
       Token token = source.request(Optional.ofNullable(current));
       store.save(token);
@@ -142,9 +158,35 @@ public final class TokenCache {
       failures++;
       retryAfter = now.plus(backoff(failures));
       lastFailure = e;
+      store.recordFailure(e.getMessage());
       LOG.debug("token request failed ({} in a row); next attempt after {}", failures, retryAfter);
       return usableOrThrow(now, e);
     }
+  }
+
+  /**
+   * Waits up to {@link #CLAIM_VALIDITY} for another process to store a token that is not due, and
+   * returns it.
+   */
+  private Optional<Token> awaitStoredToken() {
+    long deadline = System.nanoTime() + CLAIM_VALIDITY.toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<Token> stored = store.load();
+      Instant now = clock.instant();
+      if (stored.isPresent() && !stored.get().equals(current)) {
+        adopt(stored, now);
+        if (stored.get().equals(current) && now.isBefore(refreshAt)) {
+          return stored;
+        }
+      }
+      try {
+        Thread.sleep(CLAIM_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 
   /** Returns the held token when it has not expired yet, otherwise throws {@code failure}. */

@@ -1,5 +1,7 @@
 package io.integrationoperator.client.token;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -18,6 +20,22 @@ public interface TokenStore {
 
   /** Removes the stored token if it is still {@code rejected}, after the API refused it. */
   void discard(Token rejected);
+
+  /**
+   * Claims the right to request a token for {@code validity}, so that processes sharing the store
+   * send one request between them. Returns false while another process holds a live claim; that
+   * process stores its token, which {@link #load()} then returns. Stores of one process return
+   * true.
+   */
+  default boolean claim(Instant now, Duration validity) {
+    return true;
+  }
+
+  /**
+   * Records that a token request failed, with an error that contains no credential, and releases
+   * this process's claim.
+   */
+  default void recordFailure(String error) {}
 
   /** Creates a store that keeps the token in this process only. */
   static TokenStore inMemory() {

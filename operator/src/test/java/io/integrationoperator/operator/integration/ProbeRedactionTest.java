@@ -14,6 +14,7 @@ import io.integrationoperator.api.integration.ProbeResult;
 import io.integrationoperator.client.catalog.SecuritySchemeInfo;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.IntegrationId;
+import io.integrationoperator.client.token.TokenCaches;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -159,7 +160,8 @@ class ProbeRedactionTest {
             Optional.empty(),
             Duration.ofSeconds(5));
 
-    ConnectionProbe.Result result = ConnectionProbe.run(settings, Optional.empty());
+    ConnectionProbe.Result result =
+        ConnectionProbe.run(settings, Optional.empty(), TokenCaches.shared());
 
     assertThat(result.lastProbe().getResponse()).isNotNull();
     assertThat(result.lastProbe().getResponse().getStatus()).isEqualTo(200);
