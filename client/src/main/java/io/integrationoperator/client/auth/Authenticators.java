@@ -119,21 +119,12 @@ public final class Authenticators {
               + ", but apiKey authentication needs type apiKey");
     }
     ApiKeyPlacement placement = ApiKeyPlacement.of(info);
-    boolean dynamic =
-        apiKey.getDynamicRetrieval() != null
-            || (apiKey.getValue() == null && hasDynamicRetrieval(info));
-    if (dynamic) {
+    if (TokenMethods.isDynamicApiKey(apiKey, scheme)) {
       return DynamicApiKeys.authenticator(settings, info, placement, tokens, clients);
     }
     String value =
         CredentialValues.require(settings.credentials(), CredentialKeys.API_KEY, "apiKey");
     return ApiKeyAuthenticator.of(placement, value);
-  }
-
-  private static boolean hasDynamicRetrieval(SecuritySchemeInfo info) {
-    return info.details() != null
-        && info.details().keySet().stream()
-            .anyMatch(k -> k.startsWith(SecuritySchemeInfo.DYNAMIC_RETRIEVAL_PREFIX));
   }
 
   private static InvalidSettingsException notSupported(String method) {
