@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *       form when the content type is application/x-www-form-urlencoded. POST, PUT and PATCH always
  *       send a body, an empty object or form without Body parameters; GET sends none.
  *   <li>The key is the string (or number, as text) at the response pointer of a 2xx JSON response.
- *       The endpoint gives no expiry, so the key is kept until the API answers 401.
+ *       The endpoint gives no expiry, so the key is kept until the API returns 401.
  *   <li>A non-2xx status, a body that is not JSON, and a missing, empty or non-text value raise a
  *       {@link TokenRequestException} carrying the envelope of the exchange, with credential values
  *       masked. A key that the apiKey scheme's header or cookie cannot carry raises one without an
