@@ -3,8 +3,6 @@ package io.integrationoperator.client.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.integrationoperator.api.authentication.ApiKeyAuthentication;
-import io.integrationoperator.api.authentication.DynamicRetrieval;
 import io.integrationoperator.api.authentication.OAuth2Authentication;
 import io.integrationoperator.api.authentication.OpenIdConnectAuthentication;
 import io.integrationoperator.client.catalog.SecuritySchemeInfo;
@@ -259,17 +257,7 @@ class AuthenticatorsTest {
         Arguments.of(
             "openIdConnect",
             (Consumer<ConnectionSettingsBuilder>)
-                s -> s.authentication().setOpenIdConnect(new OpenIdConnectAuthentication())),
-        Arguments.of(
-            "dynamic API key",
-            (Consumer<ConnectionSettingsBuilder>)
-                s -> {
-                  ApiKeyAuthentication apiKey = new ApiKeyAuthentication();
-                  apiKey.setDynamicRetrieval(new DynamicRetrieval());
-                  s.authentication().setApiKey(apiKey);
-                  s.scheme(
-                      new SecuritySchemeInfo("k", "apiKey", Map.of("in", "header", "name", "k")));
-                }));
+                s -> s.authentication().setOpenIdConnect(new OpenIdConnectAuthentication())));
   }
 
   @ParameterizedTest(name = "{0} is not supported yet")

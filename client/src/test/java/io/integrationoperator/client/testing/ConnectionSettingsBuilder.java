@@ -69,6 +69,12 @@ public final class ConnectionSettingsBuilder {
     return this;
   }
 
+  /** Adds a projected credential, for example {@code parameter.password} for a valueFrom. */
+  public ConnectionSettingsBuilder credential(String key, String value) {
+    credentials.put(key, value);
+    return this;
+  }
+
   /**
    * Sets mutual TLS with the credentials tls.crt and tls.key, as the operator projects them from a
    * kubernetes.io/tls Secret. The model's scheme is left unset.
