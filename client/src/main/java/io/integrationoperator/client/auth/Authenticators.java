@@ -23,9 +23,6 @@ public final class Authenticators {
   /** Security scheme type that marks an apiKey scheme as AWS Signature Version 4. */
   private static final String AWS_SIG_V4_TYPE = "awsSigV4";
 
-  /** Prefix of the scheme details that the x-itential-dynamic-retrieval extension fills. */
-  private static final String DYNAMIC_RETRIEVAL_PREFIX = "x-itential-dynamic-retrieval.";
-
   private Authenticators() {}
 
   /**
@@ -33,7 +30,7 @@ public final class Authenticators {
    * has no authentication.
    *
    * @throws InvalidSettingsException when a credential is missing or invalid, the model's scheme
-   *     does not fit, or the method is not supported yet
+   *     does not fit
    */
   public static RequestAuthenticator forSettings(ConnectionSettings settings)
       throws InvalidSettingsException {
@@ -45,9 +42,23 @@ public final class Authenticators {
    * Methods that request tokens or keys keep them in {@code tokens}.
    *
    * @throws InvalidSettingsException when a credential is missing or invalid, the model's scheme
-   *     does not fit, or the method is not supported yet
+   *     does not fit
    */
   public static RequestAuthenticator forSettings(ConnectionSettings settings, TokenCaches tokens)
+      throws InvalidSettingsException {
+    return forSettings(settings, tokens, HttpClientFactory.shared());
+  }
+
+  /**
+   * Returns the authenticator for the settings as {@link #forSettings(ConnectionSettings,
+   * TokenCaches)} does. Token and key requests use the client that {@code clients} creates for the
+   * settings, so the Integration's TLS and timeout settings apply to them too.
+   *
+   * @throws InvalidSettingsException when a credential is missing or invalid, the model's scheme
+   *     does not fit
+   */
+  public static RequestAuthenticator forSettings(
+      ConnectionSettings settings, TokenCaches tokens, HttpClientFactory clients)
       throws InvalidSettingsException {
     Authentication authentication =
         settings.spec() == null ? null : settings.spec().getAuthentication();
@@ -65,18 +76,19 @@ public final class Authenticators {
           CredentialValues.require(credentials, CredentialKeys.TOKEN, "bearer"));
     }
     if (authentication.getApiKey() != null) {
-      return apiKey(authentication.getApiKey(), settings.scheme(), credentials);
+      return apiKey(authentication.getApiKey(), settings, tokens, clients);
     }
     if (authentication.getAwsSigV4() != null) {
       return AwsSigV4Authenticator.forSettings(
           authentication.getAwsSigV4(), settings.baseUrl(), credentials, Clock.systemUTC());
     }
     if (authentication.getOauth2() != null || authentication.getOpenIdConnect() != null) {
-      return oauth2(settings, tokens);
+      return oauth2(settings, tokens, clients);
     }
-    // TODO: mutualTls authentication is not implemented, so calls with it fail as InvalidRequest.
     if (authentication.getMutualTls() != null) {
-      throw notSupported("mutualTls");
+      // The client certificate is presented in the TLS handshake (see HttpClientFactory), so the
+      // requests themselves carry no credentials.
+      return RequestAuthenticator.NONE;
     }
     throw new InvalidSettingsException(
         "spec.authentication sets no method; set one of apiKey, basic, bearer, awsSigV4, oauth2,"
@@ -85,9 +97,11 @@ public final class Authenticators {
 
   private static RequestAuthenticator apiKey(
       ApiKeyAuthentication apiKey,
-      Optional<SecuritySchemeInfo> scheme,
-      Map<String, String> credentials)
+      ConnectionSettings settings,
+      TokenCaches tokens,
+      HttpClientFactory clients)
       throws InvalidSettingsException {
+    Optional<SecuritySchemeInfo> scheme = settings.scheme();
     if (scheme.isEmpty()) {
       throw new InvalidSettingsException(
           "apiKey authentication needs an apiKey security scheme in the model, which defines where"
@@ -105,25 +119,13 @@ public final class Authenticators {
               + info.type()
               + ", but apiKey authentication needs type apiKey");
     }
-    // TODO: dynamic API keys (dynamicRetrieval in the spec or the model's
-    // x-itential-dynamic-retrieval) are not implemented, so calls with them fail as
-    // InvalidRequest.
-    boolean dynamic =
-        apiKey.getDynamicRetrieval() != null
-            || (apiKey.getValue() == null && hasDynamicRetrieval(info));
-    if (dynamic) {
-      throw notSupported("dynamic API key");
+    ApiKeyPlacement placement = ApiKeyPlacement.of(info);
+    if (TokenMethods.isDynamicApiKey(apiKey, scheme)) {
+      return DynamicApiKeys.authenticator(settings, info, placement, tokens, clients);
     }
-    Map<String, String> details = info.details() == null ? Map.of() : info.details();
-    ApiKeyAuthenticator.Location location =
-        ApiKeyAuthenticator.Location.parse(details.get("in"), info.name());
-    String name = details.get("name");
-    if (name == null || name.isBlank()) {
-      throw new InvalidSettingsException(
-          "the apiKey security scheme '" + info.name() + "' has no parameter name");
-    }
-    String value = CredentialValues.require(credentials, CredentialKeys.API_KEY, "apiKey");
-    return ApiKeyAuthenticator.of(location, name, value);
+    String value =
+        CredentialValues.require(settings.credentials(), CredentialKeys.API_KEY, "apiKey");
+    return ApiKeyAuthenticator.of(placement, value);
   }
 
   /**
@@ -131,23 +133,12 @@ public final class Authenticators {
    * Connect token cache. The cache is replaced when any token-relevant setting or credential
    * changes, and the source is created only then, with that cache's store.
    */
-  private static RequestAuthenticator oauth2(ConnectionSettings settings, TokenCaches tokens)
+  private static RequestAuthenticator oauth2(
+      ConnectionSettings settings, TokenCaches tokens, HttpClientFactory clients)
       throws InvalidSettingsException {
     String digest = TokenConfigurationDigest.of(settings);
     return TokenAuthenticator.bearer(
         tokens.cacheWithSourceFactory(
-            settings.id(),
-            digest,
-            OAuth2TokenSource.factory(settings, HttpClientFactory.shared())));
-  }
-
-  private static boolean hasDynamicRetrieval(SecuritySchemeInfo info) {
-    return info.details() != null
-        && info.details().keySet().stream().anyMatch(k -> k.startsWith(DYNAMIC_RETRIEVAL_PREFIX));
-  }
-
-  private static InvalidSettingsException notSupported(String method) {
-    return new InvalidSettingsException(
-        method + " authentication is not supported yet; use apiKey, basic or bearer");
+            settings.id(), digest, OAuth2TokenSource.factory(settings, clients)));
   }
 }

@@ -24,13 +24,7 @@ final class SecuritySchemes {
   static final String DYNAMIC_RETRIEVAL = "x-itential-dynamic-retrieval";
 
   private static final List<String> DYNAMIC_RETRIEVAL_FIELDS =
-      List.of("method", "url", "responsePointer");
-
-  /** Extension that declares extra parameters of token, refresh or key requests. */
-  static final String PARAMETERS = "x-itential-parameters";
-
-  /** Field of an {@value #PARAMETERS} entry naming the requests that carry the parameter. */
-  static final String USE_IN = "x-itential-use-in";
+      List.of("method", "url", "responsePointer", "contentType");
 
   private SecuritySchemes() {}
 
@@ -53,12 +47,14 @@ final class SecuritySchemes {
                 + ": the security scheme has no valid type, so it is left out.");
         continue;
       }
-      schemes.add(describe(entry.getKey(), scheme));
+      String path = JsonPaths.member(declaredAt, entry.getKey());
+      schemes.add(describe(entry.getKey(), scheme, path, warnings));
     }
     return List.copyOf(schemes);
   }
 
-  private static SecuritySchemeInfo describe(String name, SecurityScheme scheme) {
+  private static SecuritySchemeInfo describe(
+      String name, SecurityScheme scheme, String path, List<String> warnings) {
     Map<String, String> details = new LinkedHashMap<>();
     String type = scheme.getType().toString();
     switch (scheme.getType()) {
@@ -80,7 +76,12 @@ final class SecuritySchemes {
       }
     }
     putDynamicRetrieval(details, scheme);
-    putParameters(details, scheme);
+    Object parameters =
+        scheme.getExtensions() == null
+            ? null
+            : scheme.getExtensions().get(ItentialParameters.EXTENSION);
+    ItentialParameters.put(
+        details, parameters, JsonPaths.member(path, ItentialParameters.EXTENSION), warnings);
     return new SecuritySchemeInfo(name, type, Collections.unmodifiableMap(details));
   }
 
@@ -119,37 +120,7 @@ final class SecuritySchemes {
     for (String field : DYNAMIC_RETRIEVAL_FIELDS) {
       Object value = fields.get(field);
       if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-        details.put(DYNAMIC_RETRIEVAL + "." + field, value.toString());
-      }
-    }
-  }
-
-  /**
-   * Adds each {@value #PARAMETERS} entry as {@code x-itential-parameters.<name>.in} and {@code
-   * x-itential-parameters.<name>.usedIn} (comma-separated). The extension is a list of objects with
-   * {@code name}, {@code in} and {@code x-itential-use-in}, which may be one string or a list.
-   * Entries without a name are skipped.
-   */
-  private static void putParameters(Map<String, String> details, SecurityScheme scheme) {
-    Object extension =
-        scheme.getExtensions() == null ? null : scheme.getExtensions().get(PARAMETERS);
-    if (!(extension instanceof List<?> entries)) {
-      return;
-    }
-    for (Object entry : entries) {
-      if (!(entry instanceof Map<?, ?> fields) || !(fields.get("name") instanceof String name)) {
-        continue;
-      }
-      String prefix = PARAMETERS + "." + name + ".";
-      if (fields.get("in") instanceof String in) {
-        details.put(prefix + "in", in);
-      }
-      Object useIn = fields.get(USE_IN);
-      if (useIn instanceof String usage) {
-        details.put(prefix + "usedIn", usage);
-      } else if (useIn instanceof List<?> usages) {
-        details.put(
-            prefix + "usedIn", String.join(",", usages.stream().map(String::valueOf).toList()));
+        details.put(SecuritySchemeInfo.DYNAMIC_RETRIEVAL_PREFIX + field, value.toString());
       }
     }
   }

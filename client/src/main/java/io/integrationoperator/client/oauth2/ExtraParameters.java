@@ -3,6 +3,7 @@ package io.integrationoperator.client.oauth2;
 import io.integrationoperator.api.authentication.AuthenticationParameter;
 import io.integrationoperator.api.authentication.ParameterLocation;
 import io.integrationoperator.api.authentication.ParameterUsage;
+import io.integrationoperator.client.catalog.SecuritySchemeInfo;
 import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.client.connection.InvalidSettingsException;
 import java.util.ArrayList;
@@ -16,14 +17,14 @@ import java.util.Set;
 
 /**
  * Resolves the extra token and refresh parameters. The model declares parameters in its scheme's
- * x-itential-parameters (surfacing as {@code x-itential-parameters.NAME.in} and {@code .usedIn}
- * details), and spec.authentication.parameters gives their values, matched by name. A spec entry's
- * own {@code in} and {@code usedIn} override the model's. Parameters used only for API-key requests
- * are left out.
+ * x-itential-parameters (surfacing as {@code x-itential-parameters.NAME.in} and {@code
+ * .x-itential-use-in} details), and spec.authentication.parameters gives their values, matched by
+ * name. A spec entry's own {@code in} and {@code usedIn} override the model's. Parameters used only
+ * for API-key requests are left out.
  */
 final class ExtraParameters {
 
-  private static final String DETAIL_PREFIX = "x-itential-parameters.";
+  private static final String DETAIL_PREFIX = SecuritySchemeInfo.PARAMETERS_PREFIX;
 
   private ExtraParameters() {}
 
@@ -75,17 +76,18 @@ final class ExtraParameters {
       return declared;
     }
     for (String key : details.keySet()) {
-      if (!key.startsWith(DETAIL_PREFIX)) {
+      if (!key.startsWith(DETAIL_PREFIX) || !key.endsWith(SecuritySchemeInfo.PARAMETER_IN_SUFFIX)) {
         continue;
       }
-      String rest = key.substring(DETAIL_PREFIX.length());
-      int dot = rest.lastIndexOf('.');
-      if (dot <= 0) {
-        continue;
-      }
-      String name = rest.substring(0, dot);
-      String prefix = DETAIL_PREFIX + name + ".";
-      declared.put(name, new Declared(details.get(prefix + "in"), details.get(prefix + "usedIn")));
+      String name =
+          key.substring(
+              DETAIL_PREFIX.length(),
+              key.length() - SecuritySchemeInfo.PARAMETER_IN_SUFFIX.length());
+      String prefix = DETAIL_PREFIX + name;
+      declared.put(
+          name,
+          new Declared(
+              details.get(key), details.get(prefix + SecuritySchemeInfo.PARAMETER_USE_IN_SUFFIX)));
     }
     return declared;
   }

@@ -3,9 +3,6 @@ package io.integrationoperator.client.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.integrationoperator.api.authentication.ApiKeyAuthentication;
-import io.integrationoperator.api.authentication.DynamicRetrieval;
-import io.integrationoperator.api.authentication.MutualTlsAuthentication;
 import io.integrationoperator.api.authentication.OAuth2Authentication;
 import io.integrationoperator.api.authentication.OpenIdConnectAuthentication;
 import io.integrationoperator.client.catalog.SecuritySchemeInfo;
@@ -18,13 +15,8 @@ import io.integrationoperator.client.token.TokenStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class AuthenticatorsTest {
 
@@ -195,6 +187,20 @@ class AuthenticatorsTest {
   }
 
   @Test
+  void mutualTlsLeavesRequestUnchanged() throws Exception {
+    // The credentials hold no valid PEM: the authenticator does not read them, the TLS layer does.
+    RequestAuthenticator authenticator =
+        Authenticators.forSettings(
+            ConnectionSettingsBuilder.forBaseUrl(BASE_URL)
+                .mutualTls("certificate-text", "key-text")
+                .build());
+    Request request = new Request.Builder().url(BASE_URL + "/pets").build();
+
+    assertThat(authenticator).isSameAs(RequestAuthenticator.NONE);
+    assertThat(authenticator.authenticate(request)).isSameAs(request);
+  }
+
+  @Test
   void awsSigV4DerivesScopeFromAwsHost() throws Exception {
     String baseUrl = "https://mq.eu-west-1.amazonaws.com";
     ConnectionSettingsBuilder settings =
@@ -271,34 +277,5 @@ class AuthenticatorsTest {
             "openIdConnect authentication needs an issuer: set"
                 + " spec.authentication.openIdConnect.issuerUrl, or an openIdConnectUrl in the"
                 + " model's openIdConnect scheme");
-  }
-
-  static Stream<Arguments> unsupportedMethods() {
-    return Stream.of(
-        Arguments.of(
-            "mutualTls",
-            (Consumer<ConnectionSettingsBuilder>)
-                s -> s.authentication().setMutualTls(new MutualTlsAuthentication())),
-        Arguments.of(
-            "dynamic API key",
-            (Consumer<ConnectionSettingsBuilder>)
-                s -> {
-                  ApiKeyAuthentication apiKey = new ApiKeyAuthentication();
-                  apiKey.setDynamicRetrieval(new DynamicRetrieval());
-                  s.authentication().setApiKey(apiKey);
-                  s.scheme(
-                      new SecuritySchemeInfo("k", "apiKey", Map.of("in", "header", "name", "k")));
-                }));
-  }
-
-  @ParameterizedTest(name = "{0} is not supported yet")
-  @MethodSource("unsupportedMethods")
-  void laterMethodsAreNotSupportedYet(String method, Consumer<ConnectionSettingsBuilder> setUp) {
-    ConnectionSettingsBuilder settings = ConnectionSettingsBuilder.forBaseUrl(BASE_URL);
-    setUp.accept(settings);
-
-    assertThatThrownBy(() -> Authenticators.forSettings(settings.build()))
-        .isInstanceOf(InvalidSettingsException.class)
-        .hasMessage(method + " authentication is not supported yet; use apiKey, basic or bearer");
   }
 }

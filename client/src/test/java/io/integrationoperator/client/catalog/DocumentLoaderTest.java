@@ -557,39 +557,6 @@ class DocumentLoaderTest {
     }
 
     @Test
-    void listsItentialParameters() {
-      TaskCatalog catalog =
-          load(
-              openapi30(
-                  "/a: {get: {operationId: a, " + OK + "}}",
-                  """
-                  components:
-                    securitySchemes:
-                      oauth:
-                        type: oauth2
-                        flows:
-                          clientCredentials: {tokenUrl: /token, scopes: {}}
-                        x-itential-parameters:
-                          - {name: audience, in: body, x-itential-use-in: token}
-                          - {name: X-Tenant, in: header, x-itential-use-in: [token, refresh]}
-                          - {in: query}
-                  """));
-
-      assertThat(catalog.securitySchemes())
-          .containsExactly(
-              new SecuritySchemeInfo(
-                  "oauth",
-                  "oauth2",
-                  Map.of(
-                      "flows", "clientCredentials",
-                      "clientCredentials.tokenUrl", "/token",
-                      "x-itential-parameters.audience.in", "body",
-                      "x-itential-parameters.audience.usedIn", "token",
-                      "x-itential-parameters.X-Tenant.in", "header",
-                      "x-itential-parameters.X-Tenant.usedIn", "token,refresh")));
-    }
-
-    @Test
     void marksAwsApiKeyAsSigV4() {
       TaskCatalog catalog =
           load(
@@ -637,6 +604,50 @@ class DocumentLoaderTest {
               Map.entry("x-itential-dynamic-retrieval.method", "POST"),
               Map.entry("x-itential-dynamic-retrieval.url", "https://api.example.test/v1/login"),
               Map.entry("x-itential-dynamic-retrieval.responsePointer", "/token"));
+    }
+
+    @Test
+    void readsItentialParametersExtension() {
+      TaskCatalog catalog =
+          load(
+              openapi30(
+                  "/a: {get: {operationId: a, " + OK + "}}",
+                  """
+                  components:
+                    securitySchemes:
+                      login:
+                        type: apiKey
+                        in: header
+                        name: X-Auth-Token
+                        x-itential-dynamic-retrieval:
+                          url: /v1/login
+                          responsePointer: /data/token
+                          contentType: application/x-www-form-urlencoded
+                        x-itential-parameters:
+                          - {name: username, in: body, x-itential-use-in: key}
+                          - {name: X-Tenant, in: Header, x-itential-use-in: [Key, token]}
+                          - {name: audience}
+                          - just text
+                  """));
+
+      assertThat(catalog.securityScheme("login").orElseThrow().details())
+          .containsExactly(
+              Map.entry("in", "header"),
+              Map.entry("name", "X-Auth-Token"),
+              Map.entry("x-itential-dynamic-retrieval.url", "/v1/login"),
+              Map.entry("x-itential-dynamic-retrieval.responsePointer", "/data/token"),
+              Map.entry(
+                  "x-itential-dynamic-retrieval.contentType", "application/x-www-form-urlencoded"),
+              Map.entry("x-itential-parameters.username.in", "body"),
+              Map.entry("x-itential-parameters.username.x-itential-use-in", "key"),
+              Map.entry("x-itential-parameters.X-Tenant.in", "header"),
+              Map.entry("x-itential-parameters.X-Tenant.x-itential-use-in", "key,token"));
+      assertThat(catalog.warnings())
+          .containsExactly(
+              "$.components.securitySchemes.login['x-itential-parameters'][2]: the parameter has"
+                  + " no name or no 'in', so it is ignored.",
+              "$.components.securitySchemes.login['x-itential-parameters'][3]: the parameter is"
+                  + " not an object, so it is ignored.");
     }
 
     @Test

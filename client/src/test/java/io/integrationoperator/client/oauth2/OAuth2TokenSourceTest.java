@@ -257,9 +257,9 @@ class OAuth2TokenSourceTest {
             Map.of(
                 "flows", "clientCredentials",
                 "x-itential-parameters.audience.in", "body",
-                "x-itential-parameters.audience.usedIn", "token",
+                "x-itential-parameters.audience.x-itential-use-in", "token",
                 "x-itential-parameters.X-Tenant.in", "header",
-                "x-itential-parameters.X-Tenant.usedIn", "token,refresh")));
+                "x-itential-parameters.X-Tenant.x-itential-use-in", "token,refresh")));
     settings
         .authentication()
         .setParameters(
