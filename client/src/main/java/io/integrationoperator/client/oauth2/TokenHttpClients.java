@@ -29,6 +29,8 @@ final class TokenHttpClients {
       copy.setCaBundle(tls.getCaBundle());
       spec.setTls(copy);
     }
+    // NOTE: without the credentials, the mutualTls client certificate is not presented to the
+    // token endpoint, so providers that require RFC 8705 client authentication reject requests.
     ConnectionSettings tokenSettings =
         new ConnectionSettings(
             settings.id(),
