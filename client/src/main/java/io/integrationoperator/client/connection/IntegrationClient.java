@@ -8,6 +8,7 @@ import io.integrationoperator.client.auth.RequestAuthenticator;
 import io.integrationoperator.client.catalog.Task;
 import io.integrationoperator.client.catalog.TaskParameter;
 import io.integrationoperator.client.envelope.ResponseEnvelopes;
+import io.integrationoperator.client.envelope.ResponseTooLargeException;
 import io.integrationoperator.client.envelope.UrlRedaction;
 import io.integrationoperator.client.http.HttpClientFactory;
 import java.io.IOException;
@@ -39,6 +40,7 @@ public final class IntegrationClient {
 
   private final ConnectionSettings settings;
   private final HttpClientFactory clients;
+  private final Optional<Long> maxBodyBytes;
 
   public IntegrationClient(ConnectionSettings settings) {
     this(settings, HttpClientFactory.shared());
@@ -48,6 +50,22 @@ public final class IntegrationClient {
   public IntegrationClient(ConnectionSettings settings, HttpClientFactory clients) {
     this.settings = settings;
     this.clients = clients;
+    this.maxBodyBytes = Optional.empty();
+  }
+
+  /**
+   * Creates a client whose calls fail with {@link CallFailure#ResponseTooLarge} when a response
+   * body is longer than {@code maxBodyBytes}, where the other constructors truncate the body into
+   * the envelope.
+   */
+  public IntegrationClient(
+      ConnectionSettings settings, HttpClientFactory clients, long maxBodyBytes) {
+    if (maxBodyBytes < 1) {
+      throw new IllegalArgumentException("maxBodyBytes must be positive, not " + maxBodyBytes);
+    }
+    this.settings = settings;
+    this.clients = clients;
+    this.maxBodyBytes = Optional.of(maxBodyBytes);
   }
 
   /**
@@ -103,7 +121,10 @@ public final class IntegrationClient {
     Set<String> masked = authenticator.credentialQueryParameters();
     String loggedUrl = UrlRedaction.redact(request.url(), masked);
     try (Response response = client.newCall(authenticated).execute()) {
-      ResponseEnvelope envelope = ResponseEnvelopes.fromResponse(response, masked);
+      ResponseEnvelope envelope =
+          maxBodyBytes.isPresent()
+              ? ResponseEnvelopes.fromResponseWithinLimit(response, masked, maxBodyBytes.get())
+              : ResponseEnvelopes.fromResponse(response, masked);
       Duration duration = elapsed(startNanos);
       LOG.debug(
           "{} {} returned {} in {} ms",
@@ -112,6 +133,17 @@ public final class IntegrationClient {
           response.code(),
           duration.toMillis());
       return CallResult.answered(started, duration, envelope);
+    } catch (ResponseTooLargeException e) {
+      String error =
+          "The response of "
+              + request.method()
+              + " "
+              + loggedUrl
+              + " has a body longer than the limit of "
+              + e.maxBodyBytes()
+              + " bytes; request less data or raise the limit.";
+      LOG.debug("{}", error);
+      return CallResult.failed(started, elapsed(startNanos), CallFailure.ResponseTooLarge, error);
     } catch (IOException e) {
       CallFailures.Classified classified =
           CallFailures.classify(
