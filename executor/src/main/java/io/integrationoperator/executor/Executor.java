@@ -1,0 +1,105 @@
+package io.integrationoperator.executor;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.integrationoperator.client.http.HttpClientFactory;
+import io.integrationoperator.executor.authorization.CallerAuthorizer;
+import io.integrationoperator.executor.calls.LoggingCallObserver;
+import io.integrationoperator.executor.calls.TaskCalls;
+import io.integrationoperator.executor.integrations.CallTargets;
+import io.integrationoperator.executor.integrations.ExecutionRouting;
+import io.integrationoperator.executor.integrations.IntegrationDirectory;
+import io.integrationoperator.executor.server.ExecutorServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running executor: the informer caches and the HTTP server. {@link ExecutorMain} runs one in a
+ * cluster and local mode runs one in its own process; {@link #close()} stops both parts.
+ */
+public final class Executor implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
+
+  private final IntegrationDirectory directory;
+  private final HttpClientFactory clients;
+  private final ExecutorServer server;
+
+  private Executor(
+      IntegrationDirectory directory, HttpClientFactory clients, ExecutorServer server) {
+    this.directory = directory;
+    this.clients = clients;
+    this.server = server;
+  }
+
+  /**
+   * Starts the informers and the HTTP server. The server answers at once; /readyz turns 200 when
+   * the informers have their first lists.
+   *
+   * @throws IOException when the server cannot listen on the configured address
+   */
+  public static Executor start(KubernetesClient client, ExecutorSettings settings)
+      throws IOException {
+    IntegrationDirectory directory = IntegrationDirectory.start(client, settings.namespaces());
+    HttpClientFactory clients = new HttpClientFactory();
+    try {
+      Optional<CallerAuthorizer> authorizer =
+          settings.authorization()
+              ? Optional.of(
+                  new CallerAuthorizer(
+                      client, settings.authorizationCacheTtl(), settings.authorizationCacheSize()))
+              : Optional.empty();
+      CallTargets targets = new CallTargets(directory, client, routing(settings));
+      TaskCalls calls =
+          new TaskCalls(
+              authorizer,
+              targets,
+              clients,
+              settings.maxResponseBodyBytes(),
+              new LoggingCallObserver());
+      ExecutorServer server =
+          ExecutorServer.start(
+              new InetSocketAddress(settings.bindAddress(), settings.port()),
+              settings.threads(),
+              calls,
+              directory::synced);
+      LOG.info(
+          "Executor listening on {}:{}: mode={}{}, namespaces={}, callerAuthorization={}",
+          settings.bindAddress(),
+          server.port(),
+          settings.mode().optionValue(),
+          settings.gatewayCluster().map(c -> ", gatewayCluster=" + c).orElse(""),
+          settings.namespaces().isEmpty() ? "all" : settings.namespaces(),
+          settings.authorization() ? "on" : "off");
+      return new Executor(directory, clients, server);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      clients.close();
+      throw e;
+    }
+  }
+
+  /** A gateway executor serves its cluster; a sidecar serves Integrations without a gateway. */
+  private static ExecutionRouting routing(ExecutorSettings settings) {
+    return new ExecutionRouting(
+        settings.mode() == ExecutorMode.GATEWAY ? settings.gatewayCluster() : Optional.empty());
+  }
+
+  /** Returns the port the HTTP server listens on. */
+  public int port() {
+    return server.port();
+  }
+
+  /** Returns true once the informers have their first lists. */
+  public boolean ready() {
+    return directory.synced();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    directory.close();
+    clients.close();
+  }
+}

@@ -1,0 +1,38 @@
+package io.integrationoperator.executor.calls;
+
+import java.time.Duration;
+
+/**
+ * Receives what happened to each task call, for logging and metrics. Implementations must be
+ * thread-safe and fast, because they run on the request thread. No argument contains a credential,
+ * a token or a body.
+ */
+public interface CallObserver {
+
+  /**
+   * Reports a task call that was sent, whatever its result.
+   *
+   * @param method upper-case HTTP method of the task
+   * @param redactedUrl the request URL without user info and with credential query values masked
+   * @param outcome {@code Ok} for a 2xx answer, {@code HttpError} for another answer, otherwise the
+   *     {@link io.integrationoperator.client.connection.CallFailure} name
+   * @param status HTTP status the external server returned, or 0 when none answered
+   * @param duration time from sending the request to reading the answer
+   */
+  void callCompleted(
+      String namespace,
+      String integration,
+      String task,
+      String method,
+      String redactedUrl,
+      String outcome,
+      int status,
+      Duration duration);
+
+  /**
+   * Reports a caller that was answered 401 or 403.
+   *
+   * @param reason the CamelCase reason of the answer, for example InvalidToken or Forbidden
+   */
+  void authorizationDenied(String namespace, String integration, String reason);
+}
