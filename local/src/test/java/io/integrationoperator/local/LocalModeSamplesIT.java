@@ -44,7 +44,7 @@ class LocalModeSamplesIT {
     localMode =
         LocalMode.start(
             new LocalModeOptions(
-                directory.resolve("kubeconfig"), apiPort, 8080, List.of(samples), false, true),
+                directory.resolve("kubeconfig"), apiPort, 0, List.of(samples), false, true),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     kubectl =
         new Kubectl(
