@@ -34,8 +34,8 @@ public final class Executor implements AutoCloseable {
   }
 
   /**
-   * Starts the informers and the HTTP server. The server answers at once; /readyz turns 200 when
-   * the informers have their first lists.
+   * Starts the informers and the HTTP server. The server accepts requests at once; /readyz turns
+   * 200 when the informers have their first lists.
    *
    * @throws IOException when the server cannot listen on the configured address
    */
@@ -80,7 +80,7 @@ public final class Executor implements AutoCloseable {
     }
   }
 
-  /** A gateway executor serves its cluster; a sidecar serves Integrations without a gateway. */
+  /** Returns the routing: a gateway executor serves its cluster, a sidecar Direct Integrations. */
   private static ExecutionRouting routing(ExecutorSettings settings) {
     return new ExecutionRouting(
         settings.mode() == ExecutorMode.GATEWAY ? settings.gatewayCluster() : Optional.empty());

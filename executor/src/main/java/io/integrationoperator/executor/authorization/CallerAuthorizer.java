@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks that a caller may perform a task call: its bearer token must pass a TokenReview, and a
- * SubjectAccessReview for the call's {@link TaskAccess} must allow it. Both answers, allowed or
+ * SubjectAccessReview for the call's {@link TaskAccess} must allow it. Both results, allowed or
  * not, are cached for a short time; tokens are cached under their SHA-256 hash, never as text.
  */
 public final class CallerAuthorizer {
@@ -36,8 +36,8 @@ public final class CallerAuthorizer {
   private record AccessKey(Caller caller, TaskAccess access) {}
 
   /**
-   * @param ttl how long answers are reused; zero turns caching off
-   * @param maxEntries cached answers of each kind
+   * @param ttl how long review results are reused; zero turns caching off
+   * @param maxEntries cached results of each kind
    */
   public CallerAuthorizer(KubernetesClient client, Duration ttl, int maxEntries) {
     this(client, ttl, maxEntries, Clock.systemUTC());
@@ -161,7 +161,9 @@ public final class CallerAuthorizer {
     return allowed;
   }
 
-  /** Builds the SubjectAccessReview that asks whether {@code caller} may perform {@code access}. */
+  /**
+   * Builds the SubjectAccessReview that checks whether {@code caller} may perform {@code access}.
+   */
   static SubjectAccessReview accessReview(Caller caller, TaskAccess access) {
     return new SubjectAccessReviewBuilder()
         .withNewSpec()

@@ -1,7 +1,7 @@
 package io.integrationoperator.executor.authorization;
 
 /**
- * What a caller asks to do, as the SubjectAccessReview's resource attributes state it.
+ * The access a caller requests, in the terms of the SubjectAccessReview's resource attributes.
  *
  * @param namespace the Integration's namespace
  * @param integration the Integration's name

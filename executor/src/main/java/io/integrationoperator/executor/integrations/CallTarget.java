@@ -9,7 +9,7 @@ import io.integrationoperator.client.connection.ConnectionSettings;
  *
  * @param integration the Integration as the informer cache holds it
  * @param catalog the tasks of its model's document
- * @param settings base URL, authentication, TLS and timeout for the call; holds credentials
+ * @param settings base URL, authentication, TLS and timeout for the call, credentials included
  */
 public record CallTarget(
     Integration integration, TaskCatalog catalog, ConnectionSettings settings) {

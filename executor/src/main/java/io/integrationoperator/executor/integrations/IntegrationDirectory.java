@@ -33,8 +33,8 @@ public final class IntegrationDirectory implements AutoCloseable {
   private IntegrationDirectory() {}
 
   /**
-   * Starts the informers without waiting for their first list; {@link #synced()} tells when they
-   * have it.
+   * Starts the informers without waiting for their first list; {@link #synced()} returns true once
+   * they have it.
    *
    * @param namespaces namespaces to serve; empty means all namespaces
    */

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the TokenReview and SubjectAccessReview objects the executor sends, and how it answers,
- * against the fabric8 mock API server in expectations mode.
+ * Checks the TokenReview and SubjectAccessReview objects the executor sends, and the errors it
+ * returns, against the fabric8 mock API server in expectations mode.
  */
 @EnableKubernetesMockClient
 class CallerAuthorizerIT {
