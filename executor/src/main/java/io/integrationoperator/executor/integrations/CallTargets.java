@@ -122,6 +122,8 @@ public final class CallTargets {
       throws ApiError {
     IntegrationSpec spec = integration.getSpec();
     Map<String, String> credentials = credentials(integration);
+    // TODO: hand the <integration>-token Secret (IntegrationDirectory.tokenSecret) to the client
+    // once ConnectionSettings carries cached tokens; until then each call obtains its own token.
     return new ConnectionSettings(
         integration.getStatus().getEndpoint(),
         spec,

@@ -102,41 +102,8 @@ public final class ExecutorServer implements AutoCloseable {
   }
 
   private static void route(HttpExchange exchange, TaskApi api) throws IOException {
-    try (exchange) {
-      List<String> segments = segments(exchange.getRequestURI().getRawPath());
-      Optional<String> authorization =
-          Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"));
-      String method = exchange.getRequestMethod();
-      boolean taskPath =
-          segments.size() >= 6
-              && segments.size() <= 7
-              && segments.get(0).equals("v1")
-              && segments.get(1).equals("namespaces")
-              && segments.get(3).equals("integrations")
-              && segments.get(5).equals("tasks");
-      if (!taskPath) {
-        notFound(exchange);
-        return;
-      }
-      String namespace = segments.get(2);
-      String integration = segments.get(4);
-      if (segments.size() == 6) {
-        if (!requireMethod(exchange, "GET")) {
-          return;
-        }
-        JsonResponses.send(exchange, 200, api.listTasks(namespace, integration, authorization));
-        return;
-      }
-      if (!requireMethod(exchange, "POST")) {
-        return;
-      }
-      Optional<byte[]> body = readBody(exchange);
-      if (body.isEmpty()) {
-        return;
-      }
-      TaskApi.Answer answer =
-          api.callTask(namespace, integration, segments.get(6), authorization, body.get());
-      JsonResponses.send(exchange, answer.status(), answer.body());
+    try {
+      dispatch(exchange, api);
     } catch (ApiError e) {
       JsonResponses.sendError(exchange, e);
     } catch (RuntimeException e) {
@@ -149,6 +116,42 @@ public final class ExecutorServer implements AutoCloseable {
           exchange,
           new ApiError(
               500, "InternalError", "The executor failed unexpectedly; see the executor's log."));
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private static void dispatch(HttpExchange exchange, TaskApi api) throws IOException, ApiError {
+    List<String> segments = segments(exchange.getRequestURI().getRawPath());
+    boolean taskPath =
+        segments.size() >= 6
+            && segments.size() <= 7
+            && segments.get(0).equals("v1")
+            && segments.get(1).equals("namespaces")
+            && segments.get(3).equals("integrations")
+            && segments.get(5).equals("tasks");
+    if (!taskPath) {
+      notFound(exchange);
+      return;
+    }
+    Optional<String> authorization =
+        Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"));
+    String namespace = segments.get(2);
+    String integration = segments.get(4);
+    if (segments.size() == 6) {
+      if (requireMethod(exchange, "GET")) {
+        JsonResponses.send(exchange, 200, api.listTasks(namespace, integration, authorization));
+      }
+      return;
+    }
+    if (!requireMethod(exchange, "POST")) {
+      return;
+    }
+    Optional<byte[]> body = readBody(exchange);
+    if (body.isPresent()) {
+      TaskApi.Answer answer =
+          api.callTask(namespace, integration, segments.get(6), authorization, body.get());
+      JsonResponses.send(exchange, answer.status(), answer.body());
     }
   }
 
