@@ -330,11 +330,14 @@ class ExecutorIT {
   }
 
   private void create(String yaml) {
-    Object object = client.getKubernetesSerialization().unmarshal(yaml);
-    if (object instanceof Integration integration) {
-      client.resource(integration).create();
+    if (yaml.contains("kind: IntegrationModel")) {
+      client
+          .resource(client.getKubernetesSerialization().unmarshal(yaml, IntegrationModel.class))
+          .create();
     } else {
-      client.resource((IntegrationModel) object).create();
+      client
+          .resource(client.getKubernetesSerialization().unmarshal(yaml, Integration.class))
+          .create();
     }
   }
 
