@@ -2,6 +2,9 @@ package io.integrationoperator.executor;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.integrationoperator.client.http.HttpClientFactory;
+import io.integrationoperator.client.token.SecretTokenStore;
+import io.integrationoperator.client.token.TokenCaches;
+import io.integrationoperator.client.token.TokenHolder;
 import io.integrationoperator.executor.authorization.CallerAuthorizer;
 import io.integrationoperator.executor.calls.LoggingCallObserver;
 import io.integrationoperator.executor.calls.TaskCalls;
@@ -56,6 +59,7 @@ public final class Executor implements AutoCloseable {
               authorizer,
               targets,
               clients,
+              new TokenCaches(id -> new SecretTokenStore(client, id, TokenHolder.name())),
               settings.maxResponseBodyBytes(),
               new LoggingCallObserver());
       ExecutorServer server =

@@ -2,6 +2,9 @@ package io.integrationoperator.operator;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.integrationoperator.client.token.SecretTokenStore;
+import io.integrationoperator.client.token.TokenCaches;
+import io.integrationoperator.client.token.TokenHolder;
 import io.integrationoperator.operator.integration.IntegrationReconciler;
 import io.integrationoperator.operator.model.IntegrationModelReconciler;
 import io.javaoperatorsdk.operator.Operator;
@@ -53,7 +56,9 @@ public final class IntegrationOperator {
               }
             });
     operator.register(new IntegrationModelReconciler(), watching(settings));
-    operator.register(new IntegrationReconciler(settings), watching(settings));
+    TokenCaches tokens =
+        new TokenCaches(id -> new SecretTokenStore(client, id, TokenHolder.name()));
+    operator.register(new IntegrationReconciler(settings, tokens), watching(settings));
     return operator;
   }
 

@@ -6,6 +6,7 @@ import io.integrationoperator.client.catalog.SecuritySchemeInfo;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.client.connection.InvalidSettingsException;
+import io.integrationoperator.client.token.TokenCaches;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +32,18 @@ public final class Authenticators {
    *     does not fit, or the method is not supported yet
    */
   public static RequestAuthenticator forSettings(ConnectionSettings settings)
+      throws InvalidSettingsException {
+    return forSettings(settings, TokenCaches.shared());
+  }
+
+  /**
+   * Returns the authenticator for the settings as {@link #forSettings(ConnectionSettings)} does.
+   * Methods that request tokens or keys keep them in {@code tokens}.
+   *
+   * @throws InvalidSettingsException when a credential is missing or invalid, the model's scheme
+   *     does not fit, or the method is not supported yet
+   */
+  public static RequestAuthenticator forSettings(ConnectionSettings settings, TokenCaches tokens)
       throws InvalidSettingsException {
     Authentication authentication =
         settings.spec() == null ? null : settings.spec().getAuthentication();

@@ -1,5 +1,6 @@
 package io.integrationoperator.client.auth;
 
+import io.integrationoperator.client.token.TokenRequestException;
 import java.util.Set;
 import okhttp3.Request;
 
@@ -23,8 +24,21 @@ public interface RequestAuthenticator {
         }
       };
 
-  /** Returns a copy of {@code request} with the credentials added. */
-  Request authenticate(Request request);
+  /**
+   * Returns a copy of {@code request} with the credentials added.
+   *
+   * @throws TokenRequestException when a token or key had to be requested first and that failed
+   */
+  Request authenticate(Request request) throws TokenRequestException;
+
+  /**
+   * Drops the token that {@link #authenticate} added after the API answered 401, and returns true
+   * when the call should be sent once more with a new token. Authenticators with fixed credentials
+   * return false.
+   */
+  default boolean retryAfterUnauthorized() {
+    return false;
+  }
 
   /**
    * Returns the names of query parameters that this authenticator fills with credentials, so that

@@ -10,6 +10,7 @@ import java.util.Optional;
  * Everything needed to call one Integration, resolved from its spec, its model and its Secrets. The
  * operator's probe and the executor build the same settings, so both call alike.
  *
+ * @param id the Integration's namespace and name, which key its token cache
  * @param baseUrl effective base URL, for example https://api.example.test:8443/api/v3
  * @param spec the Integration spec, for TLS, authentication and probe settings
  * @param scheme the model's security scheme the authentication applies, if any
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param timeout maximum duration of one call
  */
 public record ConnectionSettings(
+    IntegrationId id,
     String baseUrl,
     IntegrationSpec spec,
     Optional<SecuritySchemeInfo> scheme,
@@ -28,7 +30,9 @@ public record ConnectionSettings(
 
   @Override
   public String toString() {
-    return "ConnectionSettings[baseUrl="
+    return "ConnectionSettings[id="
+        + id
+        + ", baseUrl="
         + baseUrl
         + ", scheme="
         + scheme.map(SecuritySchemeInfo::name).orElse("none")

@@ -11,6 +11,8 @@ import io.integrationoperator.client.envelope.ResponseEnvelopes;
 import io.integrationoperator.client.envelope.ResponseTooLargeException;
 import io.integrationoperator.client.envelope.UrlRedaction;
 import io.integrationoperator.client.http.HttpClientFactory;
+import io.integrationoperator.client.token.TokenCaches;
+import io.integrationoperator.client.token.TokenRequestException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +42,7 @@ public final class IntegrationClient {
 
   private final ConnectionSettings settings;
   private final HttpClientFactory clients;
+  private final TokenCaches tokens;
   private final Optional<Long> maxBodyBytes;
 
   public IntegrationClient(ConnectionSettings settings) {
@@ -48,23 +51,38 @@ public final class IntegrationClient {
 
   /** Creates a client that takes its OkHttp clients from {@code clients}. */
   public IntegrationClient(ConnectionSettings settings, HttpClientFactory clients) {
+    this(settings, clients, TokenCaches.shared());
+  }
+
+  /**
+   * Creates a client that takes its OkHttp clients from {@code clients} and keeps requested tokens
+   * in {@code tokens}.
+   */
+  public IntegrationClient(
+      ConnectionSettings settings, HttpClientFactory clients, TokenCaches tokens) {
     this.settings = settings;
     this.clients = clients;
+    this.tokens = tokens;
     this.maxBodyBytes = Optional.empty();
   }
 
   /**
-   * Creates a client whose calls fail with {@link CallFailure#ResponseTooLarge} when a response
+   * Creates a client as {@link #IntegrationClient(ConnectionSettings, HttpClientFactory,
+   * TokenCaches)} does whose calls fail with {@link CallFailure#ResponseTooLarge} when a response
    * body is longer than {@code maxBodyBytes}, where the other constructors truncate the body into
    * the envelope.
    */
   public IntegrationClient(
-      ConnectionSettings settings, HttpClientFactory clients, long maxBodyBytes) {
+      ConnectionSettings settings,
+      HttpClientFactory clients,
+      TokenCaches tokens,
+      long maxBodyBytes) {
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("maxBodyBytes must be positive, not " + maxBodyBytes);
     }
     this.settings = settings;
     this.clients = clients;
+    this.tokens = tokens;
     this.maxBodyBytes = Optional.of(maxBodyBytes);
   }
 
@@ -102,7 +120,10 @@ public final class IntegrationClient {
   /**
    * Sends {@code request} with the settings' authentication, TLS and timeout applied, and returns
    * the envelope of the response, whatever its status. The request's URL should lie below the base
-   * URL; this method does not check that.
+   * URL; this method does not check that. When the authentication uses a requested token and the
+   * API answers 401, the token is dropped and the request is sent once more with a new one, so its
+   * body must be replayable. When the token request fails, the result carries that exchange's
+   * envelope and the failure TokenRequestFailed.
    */
   public CallResult send(Request request) {
     return send(request, Instant.now(), System.nanoTime());
@@ -112,27 +133,37 @@ public final class IntegrationClient {
     RequestAuthenticator authenticator;
     OkHttpClient client;
     try {
-      authenticator = Authenticators.forSettings(settings);
+      authenticator = Authenticators.forSettings(settings, tokens);
       client = clients.clientFor(settings);
     } catch (InvalidSettingsException e) {
       return invalid(started, startNanos, e);
     }
-    Request authenticated = authenticator.authenticate(request);
     Set<String> masked = authenticator.credentialQueryParameters();
     String loggedUrl = UrlRedaction.redact(request.url(), masked);
-    try (Response response = client.newCall(authenticated).execute()) {
-      ResponseEnvelope envelope =
-          maxBodyBytes.isPresent()
-              ? ResponseEnvelopes.fromResponseWithinLimit(response, masked, maxBodyBytes.get())
-              : ResponseEnvelopes.fromResponse(response, masked);
-      Duration duration = elapsed(startNanos);
-      LOG.debug(
-          "{} {} returned {} in {} ms",
-          request.method(),
-          loggedUrl,
-          response.code(),
-          duration.toMillis());
-      return CallResult.answered(started, duration, envelope);
+    try {
+      Request authenticated = authenticator.authenticate(request);
+      try (Response response = client.newCall(authenticated).execute()) {
+        if (response.code() == 401 && authenticator.retryAfterUnauthorized()) {
+          LOG.debug(
+              "{} {} returned 401; retrying once with a new token", request.method(), loggedUrl);
+        } else {
+          return answered(request, response, masked, loggedUrl, started, startNanos);
+        }
+      }
+      // The API rejected the token: the authenticator dropped it, so this requests a new one.
+      Request retried = authenticator.authenticate(request);
+      try (Response response = client.newCall(retried).execute()) {
+        return answered(request, response, masked, loggedUrl, started, startNanos);
+      }
+    } catch (TokenRequestException e) {
+      LOG.debug("{} {} not sent: {}", request.method(), loggedUrl, e.getMessage());
+      String error = CallFailures.redact(e.getMessage(), settings.credentials());
+      return new CallResult(
+          started,
+          elapsed(startNanos),
+          e.envelope(),
+          Optional.of(CallFailure.TokenRequestFailed),
+          Optional.of(error));
     } catch (ResponseTooLargeException e) {
       String error =
           "The response of "
@@ -161,6 +192,28 @@ public final class IntegrationClient {
       return CallResult.failed(
           started, elapsed(startNanos), classified.failure(), classified.error());
     }
+  }
+
+  private CallResult answered(
+      Request request,
+      Response response,
+      Set<String> masked,
+      String loggedUrl,
+      Instant started,
+      long startNanos)
+      throws IOException {
+    ResponseEnvelope envelope =
+        maxBodyBytes.isPresent()
+            ? ResponseEnvelopes.fromResponseWithinLimit(response, masked, maxBodyBytes.get())
+            : ResponseEnvelopes.fromResponse(response, masked);
+    Duration duration = elapsed(startNanos);
+    LOG.debug(
+        "{} {} returned {} in {} ms",
+        request.method(),
+        loggedUrl,
+        response.code(),
+        duration.toMillis());
+    return CallResult.answered(started, duration, envelope);
   }
 
   private Request probeRequest(Optional<Task> task) throws InvalidSettingsException {

@@ -12,6 +12,7 @@ import io.integrationoperator.api.authentication.OpenIdConnectAuthentication;
 import io.integrationoperator.client.catalog.SecuritySchemeInfo;
 import io.integrationoperator.client.connection.InvalidSettingsException;
 import io.integrationoperator.client.testing.ConnectionSettingsBuilder;
+import io.integrationoperator.client.token.TokenRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -33,7 +34,11 @@ class AuthenticatorsTest {
 
   private static Request authenticate(ConnectionSettingsBuilder settings, Request request)
       throws InvalidSettingsException {
-    return Authenticators.forSettings(settings.build()).authenticate(request);
+    try {
+      return Authenticators.forSettings(settings.build()).authenticate(request);
+    } catch (TokenRequestException e) {
+      throw new AssertionError("fixed credentials need no token request", e);
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.integrationoperator.client.catalog.TaskParameter;
 import io.integrationoperator.client.envelope.ResponseEnvelopes;
 import io.integrationoperator.client.http.HttpClientFactory;
 import io.integrationoperator.client.testing.ConnectionSettingsBuilder;
+import io.integrationoperator.client.token.TokenCaches;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import java.io.IOException;
@@ -360,7 +361,11 @@ class IntegrationClientTest {
     Request request = new Request.Builder().url(baseUrl + "/pets?limit=1").build();
 
     CallResult result =
-        new IntegrationClient(ConnectionSettingsBuilder.forBaseUrl(baseUrl).build(), clients, 16)
+        new IntegrationClient(
+                ConnectionSettingsBuilder.forBaseUrl(baseUrl).build(),
+                clients,
+                TokenCaches.shared(),
+                16)
             .send(request);
 
     assertThat(result.envelope()).isEmpty();
@@ -379,7 +384,11 @@ class IntegrationClientTest {
     Request request = new Request.Builder().url(baseUrl + "/pets").build();
 
     CallResult result =
-        new IntegrationClient(ConnectionSettingsBuilder.forBaseUrl(baseUrl).build(), clients, 8)
+        new IntegrationClient(
+                ConnectionSettingsBuilder.forBaseUrl(baseUrl).build(),
+                clients,
+                TokenCaches.shared(),
+                8)
             .send(request);
 
     assertThat(result.failure()).isEmpty();

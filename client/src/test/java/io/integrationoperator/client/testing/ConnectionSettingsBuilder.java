@@ -10,6 +10,7 @@ import io.integrationoperator.api.integration.Tls;
 import io.integrationoperator.client.catalog.SecuritySchemeInfo;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialKeys;
+import io.integrationoperator.client.connection.IntegrationId;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -118,6 +119,7 @@ public final class ConnectionSettingsBuilder {
   /** Returns the settings. */
   public ConnectionSettings build() {
     return new ConnectionSettings(
+        new IntegrationId("default", "test"),
         baseUrl,
         spec,
         Optional.ofNullable(scheme),

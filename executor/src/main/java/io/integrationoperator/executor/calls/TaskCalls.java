@@ -8,6 +8,7 @@ import io.integrationoperator.client.http.HttpClientFactory;
 import io.integrationoperator.client.request.InvalidTaskInputException;
 import io.integrationoperator.client.request.TaskInput;
 import io.integrationoperator.client.request.TaskRequestBuilder;
+import io.integrationoperator.client.token.TokenCaches;
 import io.integrationoperator.executor.authorization.Caller;
 import io.integrationoperator.executor.authorization.CallerAuthorizer;
 import io.integrationoperator.executor.authorization.TaskAccess;
@@ -33,22 +34,26 @@ public final class TaskCalls implements TaskApi {
   private final Optional<CallerAuthorizer> authorizer;
   private final CallTargets targets;
   private final HttpClientFactory clients;
+  private final TokenCaches tokens;
   private final long maxResponseBodyBytes;
   private final CallObserver observer;
 
   /**
    * @param authorizer checks callers; empty turns caller authorization off
+   * @param tokens token caches that share requested tokens through the {@code <name>-token} Secrets
    * @param maxResponseBodyBytes longest response body returned; longer ones give 502
    */
   public TaskCalls(
       Optional<CallerAuthorizer> authorizer,
       CallTargets targets,
       HttpClientFactory clients,
+      TokenCaches tokens,
       long maxResponseBodyBytes,
       CallObserver observer) {
     this.authorizer = authorizer;
     this.targets = targets;
     this.clients = clients;
+    this.tokens = tokens;
     this.maxResponseBodyBytes = maxResponseBodyBytes;
     this.observer = observer;
   }
@@ -84,7 +89,8 @@ public final class TaskCalls implements TaskApi {
 
   private Answer send(CallTarget target, Task task, Request request) {
     CallResult result =
-        new IntegrationClient(target.settings(), clients, maxResponseBodyBytes).send(request);
+        new IntegrationClient(target.settings(), clients, tokens, maxResponseBodyBytes)
+            .send(request);
     String url =
         result.envelope().map(e -> e.getUrl()).orElse(UrlRedaction.redact(request.url(), Set.of()));
     int status = result.envelope().map(e -> e.getStatus()).orElse(0);

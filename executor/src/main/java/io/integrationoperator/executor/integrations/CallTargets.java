@@ -11,6 +11,7 @@ import io.integrationoperator.client.catalog.TaskCatalog;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.client.connection.DurationText;
+import io.integrationoperator.client.connection.IntegrationId;
 import io.integrationoperator.client.http.HttpClientFactory;
 import io.integrationoperator.executor.server.ApiError;
 import java.time.Clock;
@@ -122,9 +123,9 @@ public final class CallTargets {
       throws ApiError {
     IntegrationSpec spec = integration.getSpec();
     Map<String, String> credentials = credentials(integration);
-    // TODO: hand the <integration>-token Secret (IntegrationDirectory.tokenSecret) to the client
-    // once ConnectionSettings carries cached tokens; until then each call obtains its own token.
     return new ConnectionSettings(
+        new IntegrationId(
+            integration.getMetadata().getNamespace(), integration.getMetadata().getName()),
         integration.getStatus().getEndpoint(),
         spec,
         SchemeChoice.choose(spec.getAuthentication(), model.getStatus().getSecuritySchemes()),

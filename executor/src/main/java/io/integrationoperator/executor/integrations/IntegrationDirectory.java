@@ -21,9 +21,10 @@ import java.util.function.Function;
  * so edits take effect without a restart.
  *
  * <p>Only Secrets labelled {@value ProjectedSecrets#INTEGRATION_LABEL} are listed and watched, the
- * label the operator puts on the objects it generates, and of those only the names {@code
- * <integration>-credentials} and {@code <integration>-token} are returned. Users' own Secrets are
- * never read.
+ * label the operator puts on the objects it generates, and of those only {@code
+ * <integration>-credentials} is returned. Users' own Secrets are never read. The {@code
+ * <integration>-token} Secrets, which carry the same label, are read and written by the client's
+ * SecretTokenStore with direct calls, because their writes need the current resourceVersion.
  */
 public final class IntegrationDirectory implements AutoCloseable {
   private final List<SharedIndexInformer<Integration>> integrations = new ArrayList<>();
@@ -102,11 +103,6 @@ public final class IntegrationDirectory implements AutoCloseable {
    */
   public Optional<Secret> credentialsSecret(String namespace, String integration) {
     return generatedSecret(namespace, integration, ProjectedSecrets.credentialsName(integration));
-  }
-
-  /** Returns the token Secret {@code <integration>-token}, if it exists. */
-  public Optional<Secret> tokenSecret(String namespace, String integration) {
-    return generatedSecret(namespace, integration, ProjectedSecrets.tokenName(integration));
   }
 
   private Optional<Secret> generatedSecret(String namespace, String integration, String name) {

@@ -20,10 +20,6 @@ final class ProjectedSecrets {
     return integration + "-credentials";
   }
 
-  static String tokenName(String integration) {
-    return integration + "-token";
-  }
-
   /** Returns true when the Secret's label names the Integration. */
   static boolean belongsTo(Secret secret, String integration) {
     Map<String, String> labels = secret.getMetadata().getLabels();

@@ -13,6 +13,8 @@ import io.integrationoperator.client.connection.CallResult;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialRedaction;
 import io.integrationoperator.client.connection.IntegrationClient;
+import io.integrationoperator.client.http.HttpClientFactory;
+import io.integrationoperator.client.token.TokenCaches;
 import io.integrationoperator.operator.status.ConditionStatus;
 import io.integrationoperator.operator.status.Conditions;
 import io.integrationoperator.operator.status.IntegrationConditions;
@@ -49,9 +51,11 @@ public final class ConnectionProbe {
    * Calls the server once with the settings.
    *
    * @param task the task that spec.probe.task names, or empty when the probe calls no task
+   * @param tokens the caches of requested tokens, shared with earlier probes
    */
-  public static Result run(ConnectionSettings settings, Optional<Task> task) {
-    CallResult call = new IntegrationClient(settings).probe(task);
+  public static Result run(ConnectionSettings settings, Optional<Task> task, TokenCaches tokens) {
+    CallResult call =
+        new IntegrationClient(settings, HttpClientFactory.shared(), tokens).probe(task);
     CredentialRedaction redaction = CredentialRedaction.of(settings.credentials());
     return new Result(lastProbe(call, redaction), connected(call));
   }

@@ -8,6 +8,7 @@ import static io.integrationoperator.operator.status.IntegrationConditions.ROLES
 import static io.integrationoperator.operator.status.IntegrationConditions.SPEC_VALID;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -16,9 +17,11 @@ import io.integrationoperator.api.integration.IntegrationStatus;
 import io.integrationoperator.api.integration.Probe;
 import io.integrationoperator.api.integration.ProbeResult;
 import io.integrationoperator.api.integration.ResolvedModel;
+import io.integrationoperator.api.integration.TokenState;
 import io.integrationoperator.api.model.IntegrationModel;
 import io.integrationoperator.api.model.IntegrationModelStatus;
 import io.integrationoperator.api.model.SecuritySchemeStatus;
+import io.integrationoperator.client.auth.TokenMethods;
 import io.integrationoperator.client.catalog.CatalogCache;
 import io.integrationoperator.client.catalog.InvalidDocumentException;
 import io.integrationoperator.client.catalog.SecuritySchemeInfo;
@@ -26,12 +29,15 @@ import io.integrationoperator.client.catalog.Task;
 import io.integrationoperator.client.connection.CallFailure;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialKeys;
+import io.integrationoperator.client.connection.IntegrationId;
+import io.integrationoperator.client.token.TokenCaches;
 import io.integrationoperator.operator.GeneratedObjects;
 import io.integrationoperator.operator.OperatorSettings;
 import io.integrationoperator.operator.credentials.CredentialRequirements;
 import io.integrationoperator.operator.credentials.CredentialResolver;
 import io.integrationoperator.operator.credentials.ProjectedSecret;
 import io.integrationoperator.operator.credentials.ResolvedCredentials;
+import io.integrationoperator.operator.credentials.TokenSecret;
 import io.integrationoperator.operator.model.DocumentReader;
 import io.integrationoperator.operator.model.DocumentText;
 import io.integrationoperator.operator.rbac.IntegrationRoles;
@@ -63,6 +69,7 @@ final class IntegrationPass {
   private final OperatorSettings settings;
   private final Map<String, String> probedSettings;
   private final CatalogCache probeCatalogs;
+  private final TokenCaches tokens;
   private final Map<String, Outcome> checks = new LinkedHashMap<>();
 
   private IntegrationModel model;
@@ -72,18 +79,21 @@ final class IntegrationPass {
   private boolean roleWriteFailed;
   private ProbeResult lastProbe;
   private Duration probeInterval;
+  private Optional<Secret> tokenSecret = Optional.empty();
 
   IntegrationPass(
       Integration integration,
       KubernetesClient client,
       OperatorSettings settings,
       Map<String, String> probedSettings,
-      CatalogCache probeCatalogs) {
+      CatalogCache probeCatalogs,
+      TokenCaches tokens) {
     this.integration = integration;
     this.client = client;
     this.settings = settings;
     this.probedSettings = probedSettings;
     this.probeCatalogs = probeCatalogs;
+    this.tokens = tokens;
   }
 
   void resolveModel(Optional<IntegrationModel> found) {
@@ -177,6 +187,23 @@ final class IntegrationPass {
     }
   }
 
+  /**
+   * Creates the token Secret when the authentication requests tokens, and deletes it when the
+   * Integration validly stopped doing so. After an earlier failed check it is left as it is.
+   */
+  void writeTokenSecret() {
+    if (spec == null || !spec.outcome().isTrue()) {
+      return;
+    }
+    TokenSecret secrets = new TokenSecret(client);
+    if (TokenMethods.requestsTokens(
+        integration.getSpec(), spec.scheme().map(IntegrationPass::schemeInfo))) {
+      tokenSecret = Optional.of(secrets.ensure(integration));
+    } else {
+      secrets.delete(integration);
+    }
+  }
+
   /** Probes the server when a probe is due; otherwise keeps the last result. */
   void probeIfDue(IntegrationStatus previous, Instant now) {
     if (!IntegrationConditions.prerequisitesMet(CONNECTED, checks)) {
@@ -200,7 +227,8 @@ final class IntegrationPass {
     LOG.debug("Probing {}", connection.baseUrl());
     ConnectionProbe.Result result;
     try {
-      result = ConnectionProbe.run(connection, probeTask());
+      result = ConnectionProbe.run(connection, probeTask(), tokens);
+      tokenSecret = tokenSecret.map(this::reread);
     } catch (InvalidDocumentException e) {
       // The model was valid when ModelResolved was checked, so its document changed since then.
       // The model's next reconcile triggers this one again.
@@ -243,9 +271,7 @@ final class IntegrationPass {
     next.setRoles(roleNames != null ? roleNames : previous.getRoles());
     next.setCredentialsSecret(credentialsSecret(previous));
     next.setLastProbe(lastProbe != null ? lastProbe : previous.getLastProbe());
-    // TODO: the operator does not manage the <integration>-token Secret yet, so it cannot fill
-    // status.token; the previous value is kept unchanged.
-    next.setToken(previous.getToken());
+    next.setToken(tokenState(previous));
     next.setConditions(
         Conditions.next(
             previous.getConditions(), IntegrationConditions.complete(checks), generation, now));
@@ -300,9 +326,31 @@ final class IntegrationPass {
     return delay;
   }
 
+  /**
+   * Returns the token state read from the token Secret, none when the authentication requests no
+   * tokens, and the previous state when an earlier check failed.
+   */
+  private TokenState tokenState(IntegrationStatus previous) {
+    if (tokenSecret.isPresent()) {
+      return tokenSecret.flatMap(TokenSecret::state).orElse(null);
+    }
+    return spec != null && spec.outcome().isTrue() ? null : previous.getToken();
+  }
+
+  private Secret reread(Secret secret) {
+    Secret current =
+        client
+            .secrets()
+            .inNamespace(secret.getMetadata().getNamespace())
+            .withName(secret.getMetadata().getName())
+            .get();
+    return current == null ? secret : current;
+  }
+
   private ConnectionSettings connectionSettings() {
     Map<String, String> values = credentials.decoded();
     return new ConnectionSettings(
+        new IntegrationId(namespace(), integration.getMetadata().getName()),
         spec.endpoint().orElseThrow(),
         integration.getSpec(),
         spec.scheme().map(IntegrationPass::schemeInfo),

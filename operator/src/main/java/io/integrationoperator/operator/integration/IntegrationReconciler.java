@@ -7,6 +7,7 @@ import io.integrationoperator.api.integration.Integration;
 import io.integrationoperator.api.integration.IntegrationStatus;
 import io.integrationoperator.api.model.IntegrationModel;
 import io.integrationoperator.client.catalog.CatalogCache;
+import io.integrationoperator.client.token.TokenCaches;
 import io.integrationoperator.operator.GeneratedObjects;
 import io.integrationoperator.operator.OperatorSettings;
 import io.integrationoperator.operator.ReferenceIndex;
@@ -81,8 +82,12 @@ public class IntegrationReconciler implements Reconciler<Integration> {
   private InformerEventSource<IntegrationModel, Integration> models;
   private InformerEventSource<Role, Integration> roles;
 
-  public IntegrationReconciler(OperatorSettings settings) {
+  /** Token caches of the probes, which share tokens with the executors through token Secrets. */
+  private final TokenCaches tokens;
+
+  public IntegrationReconciler(OperatorSettings settings, TokenCaches tokens) {
     this.settings = settings;
+    this.tokens = tokens;
   }
 
   @Override
@@ -134,7 +139,7 @@ public class IntegrationReconciler implements Reconciler<Integration> {
         Optional.ofNullable(integration.getStatus()).orElseGet(IntegrationStatus::new);
     IntegrationPass pass =
         new IntegrationPass(
-            integration, context.getClient(), settings, probedSettings, probeCatalogs);
+            integration, context.getClient(), settings, probedSettings, probeCatalogs, tokens);
 
     pass.resolveModel(findModel(integration));
     pass.checkSpec();
@@ -142,6 +147,7 @@ public class IntegrationReconciler implements Reconciler<Integration> {
 
     pass.writeRoles(existingRoles(integration));
     pass.writeProjectedSecret();
+    pass.writeTokenSecret();
     pass.probeIfDue(previous, Instant.now());
 
     IntegrationStatus next = pass.nextStatus(previous, Instant.now());

@@ -3,6 +3,7 @@ package io.integrationoperator.operator.integration;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.integrationoperator.api.integration.Integration;
 import io.integrationoperator.api.integration.IntegrationSpec;
+import io.integrationoperator.client.token.SecretTokenStore;
 import io.integrationoperator.operator.GeneratedObjects;
 import io.integrationoperator.operator.ReferenceIndex;
 import io.integrationoperator.operator.credentials.CredentialRequirement;
@@ -35,6 +36,8 @@ final class References {
         key(
             integration,
             GeneratedObjects.credentialsSecretName(integration.getMetadata().getName())));
+    // Token refreshes by the executors change the token Secret, and status.token follows them.
+    keys.add(key(integration, SecretTokenStore.secretName(integration.getMetadata().getName())));
     keys.addAll(keys(integration, CredentialRequirement.Source.SECRET));
     return keys.stream().distinct().toList();
   }

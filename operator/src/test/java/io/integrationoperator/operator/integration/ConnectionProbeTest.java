@@ -11,6 +11,7 @@ import io.integrationoperator.api.integration.ProbeResult;
 import io.integrationoperator.client.connection.CallFailure;
 import io.integrationoperator.client.connection.CallResult;
 import io.integrationoperator.client.connection.ConnectionSettings;
+import io.integrationoperator.client.connection.IntegrationId;
 import io.integrationoperator.operator.status.Outcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,6 +119,7 @@ class ConnectionProbeTest {
 
   private static ConnectionSettings settings(Map<String, String> credentials) {
     return new ConnectionSettings(
+        new IntegrationId("default", "probe-test"),
         "https://api.test",
         new IntegrationSpec(),
         Optional.empty(),

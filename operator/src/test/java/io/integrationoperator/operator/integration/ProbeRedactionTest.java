@@ -13,6 +13,8 @@ import io.integrationoperator.api.integration.IntegrationSpec;
 import io.integrationoperator.api.integration.ProbeResult;
 import io.integrationoperator.client.catalog.SecuritySchemeInfo;
 import io.integrationoperator.client.connection.ConnectionSettings;
+import io.integrationoperator.client.connection.IntegrationId;
+import io.integrationoperator.client.token.TokenCaches;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -150,6 +152,7 @@ class ProbeRedactionTest {
     String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
     ConnectionSettings settings =
         new ConnectionSettings(
+            new IntegrationId("default", "redaction-test"),
             baseUrl,
             spec,
             Optional.of(scheme),
@@ -157,7 +160,8 @@ class ProbeRedactionTest {
             Optional.empty(),
             Duration.ofSeconds(5));
 
-    ConnectionProbe.Result result = ConnectionProbe.run(settings, Optional.empty());
+    ConnectionProbe.Result result =
+        ConnectionProbe.run(settings, Optional.empty(), TokenCaches.shared());
 
     assertThat(result.lastProbe().getResponse()).isNotNull();
     assertThat(result.lastProbe().getResponse().getStatus()).isEqualTo(200);
