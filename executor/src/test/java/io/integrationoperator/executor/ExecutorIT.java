@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenReviewBuilder;
@@ -17,6 +20,7 @@ import io.integrationoperator.api.model.IntegrationModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -157,6 +161,66 @@ class ExecutorIT {
               assertThat(JSON.readTree(answer.body()).get("reason").asText())
                   .isEqualTo("ConnectionFailed");
             });
+  }
+
+  @Test
+  void slowServerTimesOutWithIntegrationTimeout() throws Exception {
+    HttpServer slow = upstream(exchange -> sleepThenAnswer(exchange, 2000, "{}"));
+    try {
+      create(MODEL);
+      create(
+          integration("pets", "timeout: 300ms", "http://127.0.0.1:" + slow.getAddress().getPort()));
+      client.secrets().inNamespace("shop").resource(projectedSecret("pets")).create();
+      startReady(settings(false, ExecutorMode.SIDECAR, Optional.empty()));
+
+      long started = System.nanoTime();
+      HttpResponse<String> answer = call("pets", "getPet", "{\"parameters\": {\"petId\": 1}}");
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+      assertThat(answer.statusCode()).isEqualTo(504);
+      assertThat(JSON.readTree(answer.body()).get("reason").asText()).isEqualTo("Timeout");
+      assertThat(elapsed).isLessThan(Duration.ofMillis(1800));
+    } finally {
+      slow.stop(0);
+    }
+  }
+
+  @Test
+  void bodyAboveLimitIsRejected() throws Exception {
+    String large = "{\"items\": \"" + "x".repeat(4096) + "\"}";
+    HttpServer server = upstream(exchange -> sleepThenAnswer(exchange, 0, large));
+    try {
+      create(MODEL);
+      create(integration("pets", "", "http://127.0.0.1:" + server.getAddress().getPort() + "/v3"));
+      client.secrets().inNamespace("shop").resource(projectedSecret("pets")).create();
+      ExecutorSettings settings = settings(false, ExecutorMode.SIDECAR, Optional.empty());
+      startReady(
+          new ExecutorSettings(
+              settings.bindAddress(),
+              settings.port(),
+              settings.namespaces(),
+              false,
+              settings.authorizationCacheTtl(),
+              settings.authorizationCacheSize(),
+              1024,
+              settings.mode(),
+              settings.gatewayCluster(),
+              settings.threads()));
+
+      HttpResponse<String> answer = call("pets", "getPet", "{\"parameters\": {\"petId\": 1}}");
+
+      assertThat(answer.statusCode()).isEqualTo(502);
+      JsonNode error = JSON.readTree(answer.body());
+      assertThat(error.get("reason").asText()).isEqualTo("ResponseTooLarge");
+      assertThat(error.get("error").asText())
+          .isEqualTo(
+              "The response of GET http://127.0.0.1:"
+                  + server.getAddress().getPort()
+                  + "/v3/pet/1 has a body longer than the limit of 1024 bytes; request less data"
+                  + " or raise the limit.");
+    } finally {
+      server.stop(0);
+    }
   }
 
   @Test
@@ -377,6 +441,27 @@ class ExecutorIT {
   private static String closedPortUrl() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       return "http://127.0.0.1:" + socket.getLocalPort() + "/api";
+    }
+  }
+
+  /** Starts an HTTP server on 127.0.0.1 that answers every request with {@code handler}. */
+  private static HttpServer upstream(HttpHandler handler) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", handler);
+    server.start();
+    return server;
+  }
+
+  private static void sleepThenAnswer(HttpExchange exchange, long millis, String json)
+      throws IOException {
+    try (exchange) {
+      Thread.sleep(millis);
+      byte[] body = json.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
