@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>It uses the JDK's {@code com.sun.net.httpserver}, as the operator's health endpoints do: the
  * executor answers small JSON requests and spends its time waiting on external servers, which a
  * fixed pool of threads handles well, and no further dependency is needed. The pool and its queue
- * are bounded, so a burst of calls cannot start unbounded threads; connections beyond the queue are
- * closed by the server.
+ * are bounded, so a burst of calls cannot start unbounded threads. When the queue is full, the JDK
+ * server closes the new connection and keeps serving (checked with OpenJDK 17).
  */
 public final class ExecutorServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ExecutorServer.class);
