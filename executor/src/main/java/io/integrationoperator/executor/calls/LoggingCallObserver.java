@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs each task call at INFO and each denied caller at WARN, without bodies or tokens. */
+/** Logs each task call and each denied caller at INFO, without bodies or tokens. */
 public final class LoggingCallObserver implements CallObserver {
   private static final Logger LOG = LoggerFactory.getLogger(LoggingCallObserver.class);
 
@@ -32,6 +32,6 @@ public final class LoggingCallObserver implements CallObserver {
 
   @Override
   public void authorizationDenied(String namespace, String integration, String reason) {
-    LOG.warn("Caller of Integration {}/{} denied: {}", namespace, integration, reason);
+    LOG.info("Caller of Integration {}/{} denied: {}", namespace, integration, reason);
   }
 }

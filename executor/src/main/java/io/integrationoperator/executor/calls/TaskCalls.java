@@ -128,7 +128,7 @@ public final class TaskCalls implements TaskApi {
     try {
       return Optional.of(authorizer.get().authenticate(authorization));
     } catch (ApiError e) {
-      observer.authorizationDenied(namespace, integration, e.reason());
+      reportDenial(namespace, integration, e);
       throw e;
     }
   }
@@ -140,8 +140,15 @@ public final class TaskCalls implements TaskApi {
     try {
       authorizer.get().authorize(caller.get(), access);
     } catch (ApiError e) {
-      observer.authorizationDenied(access.namespace(), access.integration(), e.reason());
+      reportDenial(access.namespace(), access.integration(), e);
       throw e;
+    }
+  }
+
+  /** Reports 401 and 403 answers; a review that could not be made (503) is no denial. */
+  private void reportDenial(String namespace, String integration, ApiError error) {
+    if (error.status() == 401 || error.status() == 403) {
+      observer.authorizationDenied(namespace, integration, error.reason());
     }
   }
 
