@@ -6,6 +6,7 @@ import io.integrationoperator.client.token.SecretTokenStore;
 import io.integrationoperator.client.token.TokenCaches;
 import io.integrationoperator.client.token.TokenHolder;
 import io.integrationoperator.executor.authorization.CallerAuthorizer;
+import io.integrationoperator.executor.calls.CallObserver;
 import io.integrationoperator.executor.calls.LoggingCallObserver;
 import io.integrationoperator.executor.calls.TaskCalls;
 import io.integrationoperator.executor.integrations.CallTargets;
@@ -44,6 +45,16 @@ public final class Executor implements AutoCloseable {
    */
   public static Executor start(KubernetesClient client, ExecutorSettings settings)
       throws IOException {
+    return start(client, settings, new LoggingCallObserver());
+  }
+
+  /**
+   * Starts the executor as {@link #start(KubernetesClient, ExecutorSettings)} does, reporting calls
+   * and denied callers to {@code observer} instead of the default log lines.
+   */
+  public static Executor start(
+      KubernetesClient client, ExecutorSettings settings, CallObserver observer)
+      throws IOException {
     IntegrationDirectory directory = IntegrationDirectory.start(client, settings.namespaces());
     HttpClientFactory clients = new HttpClientFactory();
     try {
@@ -61,7 +72,7 @@ public final class Executor implements AutoCloseable {
               clients,
               new TokenCaches(id -> new SecretTokenStore(client, id, TokenHolder.name())),
               settings.maxResponseBodyBytes(),
-              new LoggingCallObserver());
+              observer);
       ExecutorServer server =
           ExecutorServer.start(
               new InetSocketAddress(settings.bindAddress(), settings.port()),

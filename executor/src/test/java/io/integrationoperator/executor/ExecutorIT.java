@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.integrationoperator.api.integration.Integration;
 import io.integrationoperator.api.model.IntegrationModel;
+import io.integrationoperator.executor.calls.CallObserver;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -29,9 +30,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +76,39 @@ class ExecutorIT {
   KubernetesClient client;
 
   private final HttpClient http = HttpClient.newHttpClient();
+  private final List<String> observed = new CopyOnWriteArrayList<>();
   private Executor executor;
+
+  /** Records what the executor reports, with the duration left out. */
+  private final CallObserver observer =
+      new CallObserver() {
+        @Override
+        public void callCompleted(
+            String namespace,
+            String integration,
+            String task,
+            String method,
+            String redactedUrl,
+            String outcome,
+            int status,
+            Duration duration) {
+          observed.add(
+              String.join(
+                  " ",
+                  namespace,
+                  integration,
+                  task,
+                  method,
+                  redactedUrl,
+                  outcome,
+                  String.valueOf(status)));
+        }
+
+        @Override
+        public void authorizationDenied(String namespace, String integration, String reason) {
+          observed.add(String.join(" ", "denied", namespace, integration, reason));
+        }
+      };
 
   @AfterEach
   void stopExecutor() {
@@ -212,6 +247,11 @@ class ExecutorIT {
       assertThat(answer.statusCode()).isEqualTo(502);
       JsonNode error = JSON.readTree(answer.body());
       assertThat(error.get("reason").asText()).isEqualTo("ResponseTooLarge");
+      assertThat(observed)
+          .containsExactly(
+              "shop pets getPet GET http://127.0.0.1:"
+                  + server.getAddress().getPort()
+                  + "/v3/pet/1 ResponseTooLarge 0");
       assertThat(error.get("error").asText())
           .isEqualTo(
               "The response of GET http://127.0.0.1:"
@@ -345,6 +385,8 @@ class ExecutorIT {
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(JSON.readTree(anonymous.body()).get("reason").asText()).isEqualTo("MissingToken");
     assertThat(withoutRole.statusCode()).isEqualTo(403);
+    assertThat(observed)
+        .containsExactly("denied shop unknown MissingToken", "denied shop unknown Forbidden");
     assertThat(JSON.readTree(withoutRole.body()).get("error").asText())
         .isEqualTo(
             "User system:serviceaccount:shop:runner may not get integrations unknown in namespace"
@@ -353,7 +395,7 @@ class ExecutorIT {
   }
 
   private void start(ExecutorSettings settings) throws IOException {
-    executor = Executor.start(client, settings);
+    executor = Executor.start(client, settings, observer);
   }
 
   private void startReady(ExecutorSettings settings) throws IOException {
