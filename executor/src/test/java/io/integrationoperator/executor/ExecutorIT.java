@@ -144,6 +144,29 @@ class ExecutorIT {
   }
 
   @Test
+  void metricsCountRejectedCalls() throws Exception {
+    create(MODEL);
+    create(
+        integration("pets", "", closedPortUrl())
+            .replace(
+                "status: \"True\", reason: Ready", "status: \"False\", reason: SecretNotFound"));
+    executor = Executor.start(client, settings(false, ExecutorMode.SIDECAR, Optional.empty()));
+    await().atMost(Duration.ofSeconds(10)).until(executor::ready);
+
+    HttpResponse<String> answer = call("pets", "getPet", "{\"parameters\": {\"petId\": 1}}");
+    HttpResponse<String> metrics = get("/metrics");
+
+    assertThat(answer.statusCode()).isEqualTo(409);
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type"))
+        .contains("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(metrics.body())
+        .containsPattern(
+            "integration_operator_executor_calls_total\\{integration=\"pets\",namespace=\"shop\","
+                + "outcome=\"not_ready\",task=\"getPet\"} 1\\.0");
+  }
+
+  @Test
   void missingProjectedSecretIsConflict() throws Exception {
     create(MODEL);
     create(integration("pets", "", closedPortUrl()));

@@ -27,6 +27,11 @@ public class Syslog {
   @Pattern("^(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])$")
   private String facility;
 
+  @JsonPropertyDescription(
+      "Message format: RFC5424 (the syslog protocol) or RFC3164 (BSD syslog); defaults to"
+          + " RFC5424. Over TCP, each message is framed by octet counting (RFC 6587).")
+  private SyslogFormat format;
+
   public String getHost() {
     return host;
   }
@@ -57,5 +62,13 @@ public class Syslog {
 
   public void setFacility(String facility) {
     this.facility = facility;
+  }
+
+  public SyslogFormat getFormat() {
+    return format;
+  }
+
+  public void setFormat(SyslogFormat format) {
+    this.format = format;
   }
 }

@@ -7,6 +7,7 @@ import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.client.connection.InvalidSettingsException;
 import io.integrationoperator.client.token.TokenCaches;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,11 +64,12 @@ public final class Authenticators {
     if (authentication.getApiKey() != null) {
       return apiKey(authentication.getApiKey(), settings.scheme(), credentials);
     }
-    // TODO: awsSigV4, oauth2, openIdConnect and mutualTls authentication are not implemented,
-    // so calls with them fail as InvalidRequest.
     if (authentication.getAwsSigV4() != null) {
-      throw notSupported("awsSigV4");
+      return AwsSigV4Authenticator.forSettings(
+          authentication.getAwsSigV4(), settings.baseUrl(), credentials, Clock.systemUTC());
     }
+    // TODO: oauth2, openIdConnect and mutualTls authentication are not implemented,
+    // so calls with them fail as InvalidRequest.
     if (authentication.getOauth2() != null) {
       throw notSupported("oauth2");
     }
@@ -94,7 +96,7 @@ public final class Authenticators {
     }
     SecuritySchemeInfo info = scheme.get();
     if (AWS_SIG_V4_TYPE.equals(info.type())) {
-      throw notSupported("awsSigV4");
+      throw AwsSigV4Authenticator.apiKeyBlockForAwsScheme(info.name());
     }
     if (!"apiKey".equals(info.type())) {
       throw new InvalidSettingsException(

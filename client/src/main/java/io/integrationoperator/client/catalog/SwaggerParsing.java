@@ -43,6 +43,7 @@ final class SwaggerParsing {
     SwaggerDeserializationResult swagger = new SwaggerDeserializer().deserialize(root);
     if (swagger.getSwagger() != null) {
       swagger.setSwagger(new SwaggerResolver(swagger.getSwagger()).resolve());
+      CollectionFormats.tag(swagger.getSwagger());
     }
     return withMessageList(new SwaggerConverter().convert(swagger));
   }

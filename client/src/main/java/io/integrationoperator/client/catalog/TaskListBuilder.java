@@ -80,13 +80,16 @@ final class TaskListBuilder {
     SortedSet<String> methods = new TreeSet<>();
     for (int i = 0; i < operations.size(); i++) {
       Located located = operations.get(i);
+      TaskParameters.Merged merged =
+          parameters.of(located.item(), located.operation(), located.jsonPath());
       tasks.add(
           new Task(
               names.get(i),
               located.method().toUpperCase(Locale.ROOT),
               located.path(),
-              parameters.of(located.item(), located.operation(), located.jsonPath()),
-              located.operation()));
+              merged.parameters(),
+              located.operation(),
+              merged.definitions()));
       methods.add(located.method());
     }
     return new TaskList(

@@ -82,8 +82,14 @@ final class TaskParameters {
     }
   }
 
+  /**
+   * Merged parameters of one operation: their descriptions and the parameter objects behind them,
+   * in the same order.
+   */
+  record Merged(List<TaskParameter> parameters, List<Parameter> definitions) {}
+
   /** Returns the merged parameters of one operation; operationPath is used in warnings. */
-  List<TaskParameter> of(PathItem item, Operation operation, String operationPath) {
+  Merged of(PathItem item, Operation operation, String operationPath) {
     List<Parameter> own = usable(operation.getParameters(), operationPath);
     Set<List<String>> ownKeys = new HashSet<>();
     for (Parameter parameter : own) {
@@ -96,7 +102,7 @@ final class TaskParameters {
       }
     }
     merged.addAll(own);
-    return merged.stream().map(this::describe).toList();
+    return new Merged(merged.stream().map(this::describe).toList(), List.copyOf(merged));
   }
 
   private List<Parameter> usable(List<Parameter> declared, String operationPath) {

@@ -4,6 +4,7 @@ import io.integrationoperator.api.envelope.ResponseEnvelope;
 import io.integrationoperator.api.integration.Probe;
 import io.integrationoperator.api.integration.Tls;
 import io.integrationoperator.client.auth.Authenticators;
+import io.integrationoperator.client.auth.RequestAuthenticationException;
 import io.integrationoperator.client.auth.RequestAuthenticator;
 import io.integrationoperator.client.catalog.Task;
 import io.integrationoperator.client.catalog.TaskParameter;
@@ -155,6 +156,8 @@ public final class IntegrationClient {
       try (Response response = client.newCall(retried).execute()) {
         return answered(request, response, masked, loggedUrl, started, startNanos);
       }
+    } catch (RequestAuthenticationException e) {
+      return invalid(started, startNanos, new InvalidSettingsException(e.getMessage(), e));
     } catch (TokenRequestException e) {
       LOG.debug("{} {} not sent: {}", request.method(), loggedUrl, e.getMessage());
       String error = CallFailures.redact(e.getMessage(), settings.credentials());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.integrationoperator.api.authentication.ApiKeyAuthentication;
-import io.integrationoperator.api.authentication.AwsSigV4Authentication;
 import io.integrationoperator.api.authentication.DynamicRetrieval;
 import io.integrationoperator.api.authentication.MutualTlsAuthentication;
 import io.integrationoperator.api.authentication.OAuth2Authentication;
@@ -192,12 +191,54 @@ class AuthenticatorsTest {
     assertThat(apiKey).doesNotContain("key-secret");
   }
 
+  @Test
+  void awsSigV4DerivesScopeFromAwsHost() throws Exception {
+    String baseUrl = "https://mq.eu-west-1.amazonaws.com";
+    ConnectionSettingsBuilder settings =
+        ConnectionSettingsBuilder.forBaseUrl(baseUrl)
+            .awsSigV4(null, null, "AKIDEXAMPLE", "secret-key-1", null);
+
+    RequestAuthenticator authenticator = Authenticators.forSettings(settings.build());
+    Request result = authenticator.authenticate(get(baseUrl + "/v1/brokers"));
+
+    assertThat(authenticator.toString())
+        .isEqualTo("AwsSigV4Authenticator[region=eu-west-1, service=mq, credentials=****]");
+    assertThat(result.header("Authorization"))
+        .startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/")
+        .contains(
+            "/eu-west-1/mq/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date,");
+    assertThat(result.header("X-Amz-Date")).matches("\\d{8}T\\d{6}Z");
+  }
+
+  @Test
+  void awsSigV4OnOtherHostNeedsRegion() {
+    ConnectionSettingsBuilder settings =
+        ConnectionSettingsBuilder.forBaseUrl(BASE_URL)
+            .awsSigV4(null, "execute-api", "AKIDEXAMPLE", "secret-key-1", null);
+
+    assertThatThrownBy(() -> Authenticators.forSettings(settings.build()))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageStartingWith("spec.authentication.awsSigV4.region is not set");
+  }
+
+  @Test
+  void apiKeyForAwsSchemePointsToAwsSigV4() {
+    ConnectionSettingsBuilder settings =
+        ConnectionSettingsBuilder.forBaseUrl(BASE_URL)
+            .apiKey("header", "Authorization", "key-1")
+            .scheme(new SecuritySchemeInfo("hmac", "awsSigV4", Map.of()));
+
+    assertThatThrownBy(() -> Authenticators.forSettings(settings.build()))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessage(
+            "the security scheme 'hmac' is AWS Signature Version 4"
+                + " (x-amazon-apigateway-authtype: awsSigv4), which apiKey authentication cannot"
+                + " sign; set spec.authentication.awsSigV4 with a Secret that holds accessKeyId"
+                + " and secretAccessKey instead");
+  }
+
   static Stream<Arguments> unsupportedMethods() {
     return Stream.of(
-        Arguments.of(
-            "awsSigV4",
-            (Consumer<ConnectionSettingsBuilder>)
-                s -> s.authentication().setAwsSigV4(new AwsSigV4Authentication())),
         Arguments.of(
             "oauth2",
             (Consumer<ConnectionSettingsBuilder>)
@@ -219,13 +260,6 @@ class AuthenticatorsTest {
                   s.authentication().setApiKey(apiKey);
                   s.scheme(
                       new SecuritySchemeInfo("k", "apiKey", Map.of("in", "header", "name", "k")));
-                }),
-        Arguments.of(
-            "awsSigV4",
-            (Consumer<ConnectionSettingsBuilder>)
-                s -> {
-                  s.authentication().setApiKey(new ApiKeyAuthentication());
-                  s.scheme(new SecuritySchemeInfo("sigv4", "awsSigV4", Map.of()));
                 }));
   }
 

@@ -2,6 +2,7 @@ package io.integrationoperator.client.testing;
 
 import io.integrationoperator.api.authentication.ApiKeyAuthentication;
 import io.integrationoperator.api.authentication.Authentication;
+import io.integrationoperator.api.authentication.AwsSigV4Authentication;
 import io.integrationoperator.api.authentication.BasicAuthentication;
 import io.integrationoperator.api.authentication.BearerAuthentication;
 import io.integrationoperator.api.integration.IntegrationSpec;
@@ -63,6 +64,32 @@ public final class ConnectionSettingsBuilder {
     authentication().setApiKey(new ApiKeyAuthentication());
     credentials.put(CredentialKeys.API_KEY, value);
     scheme = new SecuritySchemeInfo("api_key", "apiKey", Map.of("in", in, "name", name));
+    return this;
+  }
+
+  /**
+   * Sets AWS Signature Version 4 with this region and service (null leaves a field unset), the
+   * access key pair and an optional session token, and a model apiKey scheme named sigv4 marked
+   * with x-amazon-apigateway-authtype.
+   */
+  public ConnectionSettingsBuilder awsSigV4(
+      String region,
+      String service,
+      String accessKeyId,
+      String secretAccessKey,
+      String sessionToken) {
+    AwsSigV4Authentication awsSigV4 = new AwsSigV4Authentication();
+    awsSigV4.setRegion(region);
+    awsSigV4.setService(service);
+    authentication().setAwsSigV4(awsSigV4);
+    credentials.put(CredentialKeys.ACCESS_KEY_ID, accessKeyId);
+    credentials.put(CredentialKeys.SECRET_ACCESS_KEY, secretAccessKey);
+    if (sessionToken != null) {
+      credentials.put(CredentialKeys.SESSION_TOKEN, sessionToken);
+    }
+    scheme =
+        new SecuritySchemeInfo(
+            "sigv4", "awsSigV4", Map.of("in", "header", "name", "Authorization"));
     return this;
   }
 

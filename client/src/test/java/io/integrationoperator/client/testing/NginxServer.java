@@ -219,6 +219,7 @@ public final class NginxServer implements AutoCloseable {
     private String basicAuthUser;
     private String basicAuthPassword;
     private String extraServerConfig = "";
+    private String extraHttpConfig = "";
 
     private Builder() {}
 
@@ -248,6 +249,15 @@ public final class NginxServer implements AutoCloseable {
     /** Adds nginx directives (for example more {@code location} blocks) to the server block. */
     public Builder extraServerConfig(String directives) {
       this.extraServerConfig = directives;
+      return this;
+    }
+
+    /**
+     * Adds nginx directives to the http block, before the server block (for example a {@code
+     * log_format} that a location of {@link #extraServerConfig} uses).
+     */
+    public Builder extraHttpConfig(String directives) {
+      this.extraHttpConfig = directives;
       return this;
     }
 
@@ -374,7 +384,8 @@ public final class NginxServer implements AutoCloseable {
           // nginx drops headers with underscores, such as api_key, unless this is on.
           .append("  underscores_in_headers on;\n")
           .append("  default_type application/octet-stream;\n")
-          .append("  server {\n");
+          .append(extraHttpConfig)
+          .append("\n  server {\n");
       appendListen(conf, port);
       appendLocations(conf, prefix);
       conf.append(extraServerConfig).append("\n  }\n}\n");

@@ -30,6 +30,24 @@ public interface CallObserver {
       Duration duration);
 
   /**
+   * Reports a task call that was answered with an error before a request was sent, for example 400
+   * for invalid input or 409 for an Integration that is not ready. 401 and 403 answers are reported
+   * to {@link #authorizationDenied} instead.
+   *
+   * @param task the task the request named
+   * @param status HTTP status of the executor's answer
+   * @param reason CamelCase reason of the answer
+   * @param duration time from receiving the request to the answer
+   */
+  default void callRejected(
+      String namespace,
+      String integration,
+      String task,
+      int status,
+      String reason,
+      Duration duration) {}
+
+  /**
    * Reports a caller that was answered 401 or 403.
    *
    * @param reason the CamelCase reason of the answer, for example InvalidToken or Forbidden

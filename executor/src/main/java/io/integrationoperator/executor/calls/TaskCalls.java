@@ -17,6 +17,7 @@ import io.integrationoperator.executor.integrations.CallTargets;
 import io.integrationoperator.executor.server.ApiError;
 import io.integrationoperator.executor.server.JsonResponses;
 import io.integrationoperator.executor.server.TaskApi;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.Request;
@@ -74,6 +75,7 @@ public final class TaskCalls implements TaskApi {
       String taskName,
       Optional<String> authorization,
       byte[] body) {
+    long startNanos = System.nanoTime();
     try {
       Optional<Caller> caller = authenticate(namespace, integration, authorization);
       CallTarget target = resolve(caller, namespace, integration);
@@ -83,6 +85,15 @@ public final class TaskCalls implements TaskApi {
       Request request = request(task, target, input);
       return send(target, task, request);
     } catch (ApiError e) {
+      if (e.status() != 401 && e.status() != 403) {
+        observer.callRejected(
+            namespace,
+            integration,
+            taskName,
+            e.status(),
+            e.reason(),
+            Duration.ofNanos(System.nanoTime() - startNanos));
+      }
       return new Answer(e.status(), JsonResponses.errorBody(e));
     }
   }

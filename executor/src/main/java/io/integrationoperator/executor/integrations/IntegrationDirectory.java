@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.integrationoperator.api.integration.Integration;
 import io.integrationoperator.api.model.IntegrationModel;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -79,6 +82,33 @@ public final class IntegrationDirectory implements AutoCloseable {
       SharedIndexInformer<T> informer) {
     informer.start();
     return informer;
+  }
+
+  /**
+   * Calls {@code changed} with each Integration that is added or updated, those already cached
+   * included, and {@code deleted} with the namespace and name of each deleted one.
+   */
+  public void onIntegrationChanges(
+      Consumer<Integration> changed, BiConsumer<String, String> deleted) {
+    ResourceEventHandler<Integration> handler =
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(Integration integration) {
+            changed.accept(integration);
+          }
+
+          @Override
+          public void onUpdate(Integration previous, Integration integration) {
+            changed.accept(integration);
+          }
+
+          @Override
+          public void onDelete(Integration integration, boolean finalStateUnknown) {
+            deleted.accept(
+                integration.getMetadata().getNamespace(), integration.getMetadata().getName());
+          }
+        };
+    integrations.forEach(informer -> informer.addEventHandler(handler));
   }
 
   /** Returns true once every informer has received its first list. */

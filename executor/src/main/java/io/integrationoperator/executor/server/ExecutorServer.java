@@ -15,12 +15,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The executor's HTTP server: the task endpoints under {@code /v1}, {@code /healthz} and {@code
- * /readyz}.
+ * The executor's HTTP server: the task endpoints under {@code /v1}, {@code /healthz}, {@code
+ * /readyz} and {@code /metrics}.
  *
  * <p>It uses the JDK's {@code com.sun.net.httpserver}, as the operator's health endpoints do: the
  * executor answers small JSON requests and spends its time waiting on external servers, which a
@@ -52,15 +53,22 @@ public final class ExecutorServer implements AutoCloseable {
    * @param threads request threads
    * @param api the task operations
    * @param ready whether the executor is ready, for /readyz
+   * @param metrics the metrics in the Prometheus text format, for /metrics
    */
   public static ExecutorServer start(
-      InetSocketAddress address, int threads, TaskApi api, BooleanSupplier ready)
+      InetSocketAddress address,
+      int threads,
+      TaskApi api,
+      BooleanSupplier ready,
+      Supplier<String> metrics)
       throws IOException {
     HttpServer server = HttpServer.create(address, 0);
     ThreadPoolExecutor pool = pool(threads);
     server.setExecutor(pool);
     server.createContext("/healthz", exchange -> JsonResponses.sendText(exchange, 200, "ok"));
     server.createContext("/readyz", exchange -> readiness(exchange, ready));
+    server.createContext(
+        "/metrics", exchange -> JsonResponses.sendPrometheus(exchange, metrics.get()));
     server.createContext("/v1/", exchange -> route(exchange, api));
     server.createContext("/", ExecutorServer::notFound);
     server.start();

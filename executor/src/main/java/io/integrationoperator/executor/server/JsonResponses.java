@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Writes JSON and plain-text answers. */
+/** Writes JSON, plain-text and metrics answers. */
 public final class JsonResponses {
   /** Mapper for request and answer bodies. */
   public static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +46,15 @@ public final class JsonResponses {
         status,
         "text/plain; charset=utf-8",
         (text + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes metrics in the Prometheus text exposition format, version 0.0.4. */
+  public static void sendPrometheus(HttpExchange exchange, String text) throws IOException {
+    write(
+        exchange,
+        200,
+        "text/plain; version=0.0.4; charset=utf-8",
+        text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void write(HttpExchange exchange, int status, String type, byte[] body)
