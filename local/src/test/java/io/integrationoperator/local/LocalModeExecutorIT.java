@@ -129,14 +129,26 @@ class LocalModeExecutorIT {
 
   @Test
   @Order(3)
-  void pathValueCannotAddSegments() throws Exception {
+  void pathValueStaysOneSegment() throws Exception {
     HttpResponse<String> answer =
-        post("pets", "getPet", "{\"parameters\": {\"petId\": \"1/../../../public/health\"}}", null);
+        post("pets", "getPet", "{\"parameters\": {\"petId\": \"1/health?x#y\"}}", null);
 
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(answer.body()).get("status").asInt()).isEqualTo(404);
-    assertThat(nginx.lastRequest().uri())
-        .isEqualTo("/api/v3/pet/1%2F..%2F..%2F..%2Fpublic%2Fhealth");
+    assertThat(nginx.lastRequest().uri()).isEqualTo("/api/v3/pet/1%2Fhealth%3Fx%23y");
+  }
+
+  @Test
+  @Order(3)
+  void dotSegmentPathValueIsRejected() throws Exception {
+    int requestsBefore = nginx.accessLog().size();
+
+    HttpResponse<String> answer =
+        post("pets", "getPet", "{\"parameters\": {\"petId\": \"../../../public/health\"}}", null);
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(answer.body()).get("reason").asText()).isEqualTo("InvalidParameter");
+    assertThat(nginx.accessLog()).hasSize(requestsBefore);
   }
 
   @Test
