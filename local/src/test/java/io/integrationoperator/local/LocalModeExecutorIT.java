@@ -131,11 +131,11 @@ class LocalModeExecutorIT {
   @Order(3)
   void pathValueStaysOneSegment() throws Exception {
     HttpResponse<String> answer =
-        post("pets", "getPet", "{\"parameters\": {\"petId\": \"1/health?x#y\"}}", null);
+        post("pets", "getFile", "{\"parameters\": {\"fileName\": \"a/health?x#y\"}}", null);
 
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(answer.body()).get("status").asInt()).isEqualTo(404);
-    assertThat(nginx.lastRequest().uri()).isEqualTo("/api/v3/pet/1%2Fhealth%3Fx%23y");
+    assertThat(nginx.lastRequest().uri()).isEqualTo("/api/v3/files/a%2Fhealth%3Fx%23y");
   }
 
   @Test
@@ -144,7 +144,11 @@ class LocalModeExecutorIT {
     int requestsBefore = nginx.accessLog().size();
 
     HttpResponse<String> answer =
-        post("pets", "getPet", "{\"parameters\": {\"petId\": \"../../../public/health\"}}", null);
+        post(
+            "pets",
+            "getFile",
+            "{\"parameters\": {\"fileName\": \"../../../public/health\"}}",
+            null);
 
     assertThat(answer.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(answer.body()).get("reason").asText()).isEqualTo("InvalidParameter");
@@ -286,6 +290,12 @@ class LocalModeExecutorIT {
                   operationId: getPet
                   parameters:
                     - {name: petId, in: path, required: true, schema: {type: integer}}
+                  responses: {'200': {description: ok}}
+              /files/{fileName}:
+                get:
+                  operationId: getFile
+                  parameters:
+                    - {name: fileName, in: path, required: true, schema: {type: string}}
                   responses: {'200': {description: ok}}
         ---
         apiVersion: integration-operator.io/v1alpha1
