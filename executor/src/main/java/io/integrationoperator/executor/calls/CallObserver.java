@@ -14,8 +14,8 @@ public interface CallObserver {
    *
    * @param method upper-case HTTP method of the task
    * @param redactedUrl the request URL without user info and with credential query values masked
-   * @param outcome {@code Ok} for a 2xx answer, {@code HttpError} for another answer, otherwise the
-   *     {@link io.integrationoperator.client.connection.CallFailure} name
+   * @param outcome {@code Ok} for a 2xx response, {@code HttpError} for another response, otherwise
+   *     the {@link io.integrationoperator.client.connection.CallFailure} name
    * @param status HTTP status the external server returned, or 0 when none answered
    * @param duration time from sending the request to reading the answer
    */
@@ -30,14 +30,14 @@ public interface CallObserver {
       Duration duration);
 
   /**
-   * Reports a task call that was answered with an error before a request was sent, for example 400
-   * for invalid input or 409 for an Integration that is not ready. 401 and 403 answers are reported
-   * to {@link #authorizationDenied} instead.
+   * Reports a task call that the executor rejected with an error status before a request was sent,
+   * for example 400 for invalid input or 409 for an Integration that is not ready. 401 and 403
+   * answers are reported to {@link #authorizationDenied} instead.
    *
    * @param task the task the request named
-   * @param status HTTP status of the executor's answer
-   * @param reason CamelCase reason of the answer
-   * @param duration time from receiving the request to the answer
+   * @param status HTTP status of the executor's response
+   * @param reason CamelCase reason of the response
+   * @param duration time from receiving the request to the response
    */
   default void callRejected(
       String namespace,
@@ -48,9 +48,9 @@ public interface CallObserver {
       Duration duration) {}
 
   /**
-   * Reports a caller that was answered 401 or 403.
+   * Reports a caller that was rejected with 401 or 403.
    *
-   * @param reason the CamelCase reason of the answer, for example InvalidToken or Forbidden
+   * @param reason the CamelCase reason of the response, for example InvalidToken or Forbidden
    */
   void authorizationDenied(String namespace, String integration, String reason);
 }

@@ -156,7 +156,7 @@ public final class TaskCalls implements TaskApi {
     }
   }
 
-  /** Reports 401 and 403 answers; a review that could not be made (503) is no denial. */
+  /** Reports 401 and 403 responses; a review that could not be made (503) is no denial. */
   private void reportDenial(String namespace, String integration, ApiError error) {
     if (error.status() == 401 || error.status() == 403) {
       observer.authorizationDenied(namespace, integration, error.reason());

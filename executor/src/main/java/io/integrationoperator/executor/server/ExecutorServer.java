@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * /readyz} and {@code /metrics}.
  *
  * <p>It uses the JDK's {@code com.sun.net.httpserver}, as the operator's health endpoints do: the
- * executor answers small JSON requests and spends its time waiting on external servers, which a
+ * executor serves small JSON requests and spends its time waiting on external servers, which a
  * fixed pool of threads handles well, and no further dependency is needed. The pool and its queue
  * are bounded, so a burst of calls cannot start unbounded threads. When the queue is full, the JDK
  * server closes the new connection and keeps serving (checked with OpenJDK 17).
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class ExecutorServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ExecutorServer.class);
 
-  /** Longest request body accepted: 8 MiB. */
+  /** Maximum request body size: 8 MiB. */
   public static final int MAX_REQUEST_BODY_BYTES = 8 * 1024 * 1024;
 
   /** Requests that may wait for a thread, per thread. */
@@ -163,7 +163,7 @@ public final class ExecutorServer implements AutoCloseable {
     }
   }
 
-  /** Reads the body, or answers 413 and returns empty when it is longer than the limit. */
+  /** Reads the body, or responds 413 and returns empty when it is longer than the limit. */
   private static Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readNBytes(MAX_REQUEST_BODY_BYTES + 1);

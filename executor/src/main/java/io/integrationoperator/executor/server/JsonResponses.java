@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Writes JSON, plain-text and metrics answers. */
+/** Writes JSON, plain-text and metrics responses. */
 public final class JsonResponses {
-  /** Mapper for request and answer bodies. */
+  /** Mapper for request and response bodies. */
   public static final ObjectMapper JSON = new ObjectMapper();
 
   private JsonResponses() {}
@@ -21,7 +21,7 @@ public final class JsonResponses {
     try {
       body = JSON.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
-      throw new IOException("the answer cannot be written as JSON", e);
+      throw new IOException("the response cannot be written as JSON", e);
     }
     write(exchange, status, "application/json", body);
   }
@@ -39,7 +39,7 @@ public final class JsonResponses {
     return body;
   }
 
-  /** Writes a line of plain text, as the health endpoints answer. */
+  /** Writes a line of plain text, as the health endpoints return. */
   public static void sendText(HttpExchange exchange, int status, String text) throws IOException {
     write(
         exchange,
