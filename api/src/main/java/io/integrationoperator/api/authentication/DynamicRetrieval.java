@@ -13,7 +13,9 @@ public class DynamicRetrieval {
   @Pattern("^(GET|POST|PUT|PATCH)$")
   private String method;
 
-  @JsonPropertyDescription("Absolute URL of the key request.")
+  @JsonPropertyDescription(
+      "URL of the key request: an absolute http or https URL, or a path that is appended to the "
+          + "Integration's base URL like a task path.")
   @Required
   private String url;
 
@@ -21,6 +23,12 @@ public class DynamicRetrieval {
       "JSON Pointer (RFC 6901) to the key in the response body, for example " + "/token.")
   @Pattern("^(/.*)?$")
   private String responsePointer;
+
+  @JsonPropertyDescription(
+      "Media type of the key request body: application/json (default) sends the Body "
+          + "parameters as a JSON object, application/x-www-form-urlencoded as a form.")
+  @Pattern("^(application/json|application/x-www-form-urlencoded)$")
+  private String contentType;
 
   public String getMethod() {
     return method;
@@ -44,5 +52,13 @@ public class DynamicRetrieval {
 
   public void setResponsePointer(String responsePointer) {
     this.responsePointer = responsePointer;
+  }
+
+  public String getContentType() {
+    return contentType;
+  }
+
+  public void setContentType(String contentType) {
+    this.contentType = contentType;
   }
 }

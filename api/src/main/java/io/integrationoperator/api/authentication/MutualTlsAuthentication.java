@@ -10,8 +10,10 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 public class MutualTlsAuthentication {
 
   @JsonPropertyDescription(
-      "Secret of type kubernetes.io/tls with the keys tls.crt and tls.key, "
-          + "and optionally ca.crt.")
+      "Secret of type kubernetes.io/tls: tls.crt contains the client certificate followed by any"
+          + " intermediate CAs, tls.key its unencrypted private key (PKCS#8, PKCS#1 or SEC1"
+          + " PEM), and the optional ca.crt CAs trusted for the server in addition to"
+          + " tls.caBundle.")
   @Required
   private LocalObjectReference secretRef;
 

@@ -33,8 +33,9 @@ public class IntegrationStatus {
   private TokenState token;
 
   @JsonPropertyDescription(
-      "Conditions ModelResolved, SpecValid, CredentialsResolved, RolesReady, "
-          + "Connected and Ready.")
+      "Conditions ModelResolved, SpecValid, CredentialsResolved, RolesReady, Connected and"
+          + " Ready, and for https servers TlsVerified, which is False with reason"
+          + " TlsVerificationDisabled when tls.verify is false and does not affect Ready.")
   private List<Condition> conditions = new ArrayList<>();
 
   public Long getObservedGeneration() {

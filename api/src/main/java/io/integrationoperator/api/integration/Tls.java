@@ -8,11 +8,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public class Tls {
 
   @JsonPropertyDescription(
-      "Whether the server certificate and host name are verified; defaults to " + "true.")
+      "Whether the server certificate and host name are verified; defaults to true. False"
+          + " accepts any server and sets the condition TlsVerified to False.")
   private Boolean verify;
 
   @JsonPropertyDescription(
-      "Extra CA certificates trusted in addition to the JVM's default trust " + "store.")
+      "PEM CA certificates trusted in addition to the JVM's default trust store, which stays"
+          + " in use.")
   private CaBundleSource caBundle;
 
   @JsonPropertyDescription(

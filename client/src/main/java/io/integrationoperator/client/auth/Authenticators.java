@@ -6,6 +6,7 @@ import io.integrationoperator.client.catalog.SecuritySchemeInfo;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.client.connection.InvalidSettingsException;
+import io.integrationoperator.client.http.HttpClientFactory;
 import io.integrationoperator.client.token.TokenCaches;
 import java.time.Clock;
 import java.util.Map;
@@ -19,9 +20,6 @@ public final class Authenticators {
 
   /** Security scheme type that marks an apiKey scheme as AWS Signature Version 4. */
   private static final String AWS_SIG_V4_TYPE = "awsSigV4";
-
-  /** Prefix of the scheme details that the x-itential-dynamic-retrieval extension fills. */
-  private static final String DYNAMIC_RETRIEVAL_PREFIX = "x-itential-dynamic-retrieval.";
 
   private Authenticators() {}
 
@@ -46,6 +44,20 @@ public final class Authenticators {
    */
   public static RequestAuthenticator forSettings(ConnectionSettings settings, TokenCaches tokens)
       throws InvalidSettingsException {
+    return forSettings(settings, tokens, HttpClientFactory.shared());
+  }
+
+  /**
+   * Returns the authenticator for the settings as {@link #forSettings(ConnectionSettings,
+   * TokenCaches)} does. Token and key requests use the client that {@code clients} creates for the
+   * settings, so the Integration's TLS and timeout settings apply to them too.
+   *
+   * @throws InvalidSettingsException when a credential is missing or invalid, the model's scheme
+   *     does not fit, or the method is not supported yet
+   */
+  public static RequestAuthenticator forSettings(
+      ConnectionSettings settings, TokenCaches tokens, HttpClientFactory clients)
+      throws InvalidSettingsException {
     Authentication authentication =
         settings.spec() == null ? null : settings.spec().getAuthentication();
     if (authentication == null) {
@@ -62,14 +74,14 @@ public final class Authenticators {
           CredentialValues.require(credentials, CredentialKeys.TOKEN, "bearer"));
     }
     if (authentication.getApiKey() != null) {
-      return apiKey(authentication.getApiKey(), settings.scheme(), credentials);
+      return apiKey(authentication.getApiKey(), settings, tokens, clients);
     }
     if (authentication.getAwsSigV4() != null) {
       return AwsSigV4Authenticator.forSettings(
           authentication.getAwsSigV4(), settings.baseUrl(), credentials, Clock.systemUTC());
     }
-    // TODO: oauth2, openIdConnect and mutualTls authentication are not implemented,
-    // so calls with them fail as InvalidRequest.
+    // TODO: oauth2 and openIdConnect authentication are not implemented, so calls with them fail
+    // as InvalidRequest.
     if (authentication.getOauth2() != null) {
       throw notSupported("oauth2");
     }
@@ -77,7 +89,9 @@ public final class Authenticators {
       throw notSupported("openIdConnect");
     }
     if (authentication.getMutualTls() != null) {
-      throw notSupported("mutualTls");
+      // The client certificate is presented in the TLS handshake (see HttpClientFactory), so the
+      // requests themselves carry no credentials.
+      return RequestAuthenticator.NONE;
     }
     throw new InvalidSettingsException(
         "spec.authentication sets no method; set one of apiKey, basic, bearer, awsSigV4, oauth2,"
@@ -86,9 +100,11 @@ public final class Authenticators {
 
   private static RequestAuthenticator apiKey(
       ApiKeyAuthentication apiKey,
-      Optional<SecuritySchemeInfo> scheme,
-      Map<String, String> credentials)
+      ConnectionSettings settings,
+      TokenCaches tokens,
+      HttpClientFactory clients)
       throws InvalidSettingsException {
+    Optional<SecuritySchemeInfo> scheme = settings.scheme();
     if (scheme.isEmpty()) {
       throw new InvalidSettingsException(
           "apiKey authentication needs an apiKey security scheme in the model, which defines where"
@@ -106,30 +122,13 @@ public final class Authenticators {
               + info.type()
               + ", but apiKey authentication needs type apiKey");
     }
-    // TODO: dynamic API keys (dynamicRetrieval in the spec or the model's
-    // x-itential-dynamic-retrieval) are not implemented, so calls with them fail as
-    // InvalidRequest.
-    boolean dynamic =
-        apiKey.getDynamicRetrieval() != null
-            || (apiKey.getValue() == null && hasDynamicRetrieval(info));
-    if (dynamic) {
-      throw notSupported("dynamic API key");
+    ApiKeyPlacement placement = ApiKeyPlacement.of(info);
+    if (TokenMethods.isDynamicApiKey(apiKey, scheme)) {
+      return DynamicApiKeys.authenticator(settings, info, placement, tokens, clients);
     }
-    Map<String, String> details = info.details() == null ? Map.of() : info.details();
-    ApiKeyAuthenticator.Location location =
-        ApiKeyAuthenticator.Location.parse(details.get("in"), info.name());
-    String name = details.get("name");
-    if (name == null || name.isBlank()) {
-      throw new InvalidSettingsException(
-          "the apiKey security scheme '" + info.name() + "' has no parameter name");
-    }
-    String value = CredentialValues.require(credentials, CredentialKeys.API_KEY, "apiKey");
-    return ApiKeyAuthenticator.of(location, name, value);
-  }
-
-  private static boolean hasDynamicRetrieval(SecuritySchemeInfo info) {
-    return info.details() != null
-        && info.details().keySet().stream().anyMatch(k -> k.startsWith(DYNAMIC_RETRIEVAL_PREFIX));
+    String value =
+        CredentialValues.require(settings.credentials(), CredentialKeys.API_KEY, "apiKey");
+    return ApiKeyAuthenticator.of(placement, value);
   }
 
   private static InvalidSettingsException notSupported(String method) {

@@ -13,9 +13,6 @@ import java.util.Optional;
  */
 public final class TokenMethods {
 
-  /** Prefix of the scheme details that the x-itential-dynamic-retrieval extension fills. */
-  static final String DYNAMIC_RETRIEVAL_PREFIX = "x-itential-dynamic-retrieval.";
-
   private TokenMethods() {}
 
   /** Returns true when the spec's authentication requests tokens or keys. */
@@ -44,6 +41,7 @@ public final class TokenMethods {
 
   private static boolean hasDynamicRetrieval(SecuritySchemeInfo info) {
     return info.details() != null
-        && info.details().keySet().stream().anyMatch(k -> k.startsWith(DYNAMIC_RETRIEVAL_PREFIX));
+        && info.details().keySet().stream()
+            .anyMatch(k -> k.startsWith(SecuritySchemeInfo.DYNAMIC_RETRIEVAL_PREFIX));
   }
 }

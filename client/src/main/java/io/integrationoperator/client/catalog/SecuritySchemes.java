@@ -24,7 +24,7 @@ final class SecuritySchemes {
   static final String DYNAMIC_RETRIEVAL = "x-itential-dynamic-retrieval";
 
   private static final List<String> DYNAMIC_RETRIEVAL_FIELDS =
-      List.of("method", "url", "responsePointer");
+      List.of("method", "url", "responsePointer", "contentType");
 
   private SecuritySchemes() {}
 
@@ -47,12 +47,14 @@ final class SecuritySchemes {
                 + ": the security scheme has no valid type, so it is left out.");
         continue;
       }
-      schemes.add(describe(entry.getKey(), scheme));
+      String path = JsonPaths.member(declaredAt, entry.getKey());
+      schemes.add(describe(entry.getKey(), scheme, path, warnings));
     }
     return List.copyOf(schemes);
   }
 
-  private static SecuritySchemeInfo describe(String name, SecurityScheme scheme) {
+  private static SecuritySchemeInfo describe(
+      String name, SecurityScheme scheme, String path, List<String> warnings) {
     Map<String, String> details = new LinkedHashMap<>();
     String type = scheme.getType().toString();
     switch (scheme.getType()) {
@@ -74,8 +76,12 @@ final class SecuritySchemes {
       }
     }
     putDynamicRetrieval(details, scheme);
-    // TODO: x-itential-parameters (extra token, refresh or key request parameters) is not read,
-    // because SecuritySchemeInfo has no field for a parameter list yet.
+    Object parameters =
+        scheme.getExtensions() == null
+            ? null
+            : scheme.getExtensions().get(ItentialParameters.EXTENSION);
+    ItentialParameters.put(
+        details, parameters, JsonPaths.member(path, ItentialParameters.EXTENSION), warnings);
     return new SecuritySchemeInfo(name, type, Collections.unmodifiableMap(details));
   }
 
@@ -114,7 +120,7 @@ final class SecuritySchemes {
     for (String field : DYNAMIC_RETRIEVAL_FIELDS) {
       Object value = fields.get(field);
       if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-        details.put(DYNAMIC_RETRIEVAL + "." + field, value.toString());
+        details.put(SecuritySchemeInfo.DYNAMIC_RETRIEVAL_PREFIX + field, value.toString());
       }
     }
   }

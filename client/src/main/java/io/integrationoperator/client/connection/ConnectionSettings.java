@@ -16,7 +16,9 @@ import java.util.Optional;
  * @param scheme the model's security scheme the authentication applies, if any
  * @param credentials projected credential values by normalised key (see {@link CredentialKeys});
  *     never logged
- * @param caBundlePem PEM certificates from tls.caBundle, if set
+ * @param caBundlePem PEM certificates trusted in addition to the JVM default trust store: those of
+ *     tls.caBundle and of the mutual TLS Secret's ca.crt, joined. When it is empty, the client
+ *     still trusts the credential {@code ca.crt} of mutual TLS.
  * @param timeout maximum duration of one call
  */
 public record ConnectionSettings(

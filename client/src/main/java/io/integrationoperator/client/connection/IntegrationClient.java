@@ -134,7 +134,7 @@ public final class IntegrationClient {
     RequestAuthenticator authenticator;
     OkHttpClient client;
     try {
-      authenticator = Authenticators.forSettings(settings, tokens);
+      authenticator = Authenticators.forSettings(settings, tokens, clients);
       client = clients.clientFor(settings);
     } catch (InvalidSettingsException e) {
       return invalid(started, startNanos, e);

@@ -2,6 +2,7 @@ package io.integrationoperator.client.http;
 
 import io.integrationoperator.api.integration.Tls;
 import io.integrationoperator.client.connection.ConnectionSettings;
+import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.client.connection.InvalidSettingsException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
@@ -28,9 +30,13 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>TLS: with {@code tls.verify} false the server certificate and host name are not checked,
- *       and a WARN is logged when such a client is created. A {@code caBundlePem} adds its CAs to
- *       the JVM default trust store rather than replacing it. {@code tls.serverName} is sent in SNI
- *       and checked against the certificate while the TCP connection goes to the URL host.
+ *       and a WARN is logged when such a client is created. A {@code caBundlePem} (or, without one,
+ *       the mutual TLS credential {@code ca.crt}) adds its CAs to the JVM default trust store
+ *       rather than replacing it. {@code tls.serverName} is sent in SNI and checked against the
+ *       certificate while the TCP connection goes to the URL host.
+ *   <li>Mutual TLS: with {@code authentication.mutualTls} set, the client presents the chain in the
+ *       credential {@code tls.crt} with the key in {@code tls.key} whenever the server requests a
+ *       client certificate.
  *   <li>Timeouts: the settings' timeout bounds the whole call, and the connect timeout is the
  *       smaller of it and {@link #MAX_CONNECT_TIMEOUT}. A missing, zero or negative timeout means
  *       {@link #DEFAULT_TIMEOUT}, and any other is clamped to {@link #MIN_TIMEOUT} and {@link
@@ -89,7 +95,8 @@ public final class HttpClientFactory {
   /**
    * Returns a client for the settings' TLS configuration and timeout.
    *
-   * @throws InvalidSettingsException when the CA bundle contains no valid certificate
+   * @throws InvalidSettingsException when the CA bundle contains no valid certificate, or the
+   *     mutual TLS certificate or key is missing, invalid or mismatched
    */
   public OkHttpClient clientFor(ConnectionSettings settings) throws InvalidSettingsException {
     ClientKey key = ClientKey.of(settings);
@@ -139,11 +146,16 @@ public final class HttpClientFactory {
               + " host name are not checked",
           key.endpoint());
     }
-    if (key.verify() && key.caBundlePem().isEmpty() && key.serverName().isEmpty()) {
+    if (key.verify()
+        && key.caBundlePem().isEmpty()
+        && key.serverName().isEmpty()
+        && key.identity().isEmpty()) {
       return builder.build();
     }
     X509TrustManager trustManager = trustManager(key);
-    SSLSocketFactory socketFactory = socketFactory(trustManager);
+    KeyManager[] keyManagers =
+        key.identity().isEmpty() ? null : new KeyManager[] {key.identity().get().keyManager()};
+    SSLSocketFactory socketFactory = socketFactory(keyManagers, trustManager);
     if (key.serverName().isPresent()) {
       socketFactory =
           new ServerNameSocketFactory(socketFactory, key.serverName().get(), key.verify());
@@ -159,16 +171,16 @@ public final class HttpClientFactory {
       return InsecureTrustManager.INSTANCE;
     }
     if (key.caBundlePem().isPresent()) {
-      return TrustManagers.withExtraCas(key.caBundlePem().get());
+      return TrustManagers.withExtraCas(key.caBundlePem().get(), key.caBundleSource());
     }
     return TrustManagers.jvmDefault();
   }
 
-  private static SSLSocketFactory socketFactory(X509TrustManager trustManager)
-      throws InvalidSettingsException {
+  private static SSLSocketFactory socketFactory(
+      KeyManager[] keyManagers, X509TrustManager trustManager) throws InvalidSettingsException {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trustManager}, null);
+      context.init(keyManagers, new TrustManager[] {trustManager}, null);
       return context.getSocketFactory();
     } catch (GeneralSecurityException e) {
       throw new InvalidSettingsException("could not create a TLS context: " + e.getMessage(), e);
@@ -179,25 +191,56 @@ public final class HttpClientFactory {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  /** The parts of connection settings that shape a client. */
+  /**
+   * The parts of connection settings that shape a client. The identity's {@code toString} hides the
+   * key, so this record's {@code toString} does not show it either.
+   *
+   * @param caBundleSource where {@code caBundlePem} comes from, for error messages
+   */
   private record ClientKey(
       String endpoint,
       boolean verify,
       Optional<String> serverName,
       Optional<String> caBundlePem,
+      String caBundleSource,
+      Optional<ClientIdentity> identity,
       Duration timeout) {
 
-    static ClientKey of(ConnectionSettings settings) {
+    static ClientKey of(ConnectionSettings settings) throws InvalidSettingsException {
       Tls tls = settings.spec() == null ? null : settings.spec().getTls();
       boolean verify = tls == null || tls.getVerify() == null || tls.getVerify();
       Optional<String> serverName =
           Optional.ofNullable(tls == null ? null : tls.getServerName()).filter(s -> !s.isBlank());
+      Optional<ClientIdentity> identity = ClientIdentity.of(settings);
+      Optional<String> caBundle = settings.caBundlePem().filter(pem -> !pem.isBlank());
+      Optional<String> mutualTlsCa =
+          identity.flatMap(i -> mutualTlsCa(settings)).filter(pem -> !pem.isBlank());
       return new ClientKey(
           endpoint(settings.baseUrl()),
           verify,
           serverName,
-          settings.caBundlePem().filter(pem -> !pem.isBlank()),
+          caBundle.or(() -> mutualTlsCa),
+          caBundleSource(tls, mutualTlsCa.isPresent()),
+          identity,
           callTimeout(settings));
+    }
+
+    private static Optional<String> mutualTlsCa(ConnectionSettings settings) {
+      Map<String, String> credentials = settings.credentials();
+      return Optional.ofNullable(
+          credentials == null ? null : credentials.get(CredentialKeys.CA_CRT));
+    }
+
+    /**
+     * Names the trusted CA text in messages. The operator joins tls.caBundle and the mutual TLS
+     * Secret's ca.crt into one text, so a message may have to name both.
+     */
+    private static String caBundleSource(Tls tls, boolean mutualTlsCa) {
+      boolean caBundle = tls != null && tls.getCaBundle() != null;
+      if (mutualTlsCa && caBundle) {
+        return "tls.caBundle or ca.crt of the mutualTls Secret";
+      }
+      return mutualTlsCa ? "ca.crt of the mutualTls Secret" : "tls.caBundle";
     }
 
     /** Returns host:port of the base URL, for the log, without any user info or path. */

@@ -24,22 +24,23 @@ final class PemCertificates {
    * Parses every CERTIFICATE block of {@code pem}. Text between blocks, such as the comments that
    * bundles often carry, and blocks of other types (keys, CRLs) are skipped.
    *
+   * @param source where the text comes from, such as tls.caBundle or tls.crt, for error messages
    * @throws InvalidSettingsException when no block is found or a block is not a valid certificate
    */
-  static List<X509Certificate> parse(String pem) throws InvalidSettingsException {
+  static List<X509Certificate> parse(String pem, String source) throws InvalidSettingsException {
     List<X509Certificate> certificates = new ArrayList<>();
     Matcher block = CERTIFICATE_BLOCK.matcher(pem);
     while (block.find()) {
-      certificates.add(decode(block.group(1), certificates.size() + 1));
+      certificates.add(decode(block.group(1), source, certificates.size() + 1));
     }
     if (certificates.isEmpty()) {
       throw new InvalidSettingsException(
-          "tls.caBundle contains no PEM certificate (expected -----BEGIN CERTIFICATE----- blocks)");
+          source + " contains no PEM certificate (expected -----BEGIN CERTIFICATE----- blocks)");
     }
     return certificates;
   }
 
-  private static X509Certificate decode(String base64, int position)
+  private static X509Certificate decode(String base64, String source, int position)
       throws InvalidSettingsException {
     try {
       byte[] der = Base64.getMimeDecoder().decode(base64);
@@ -47,7 +48,7 @@ final class PemCertificates {
       return (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
     } catch (IllegalArgumentException | CertificateException e) {
       throw new InvalidSettingsException(
-          "tls.caBundle certificate " + position + " is invalid: " + e.getMessage(), e);
+          source + " certificate " + position + " is invalid: " + e.getMessage(), e);
     }
   }
 }

@@ -24,9 +24,12 @@ final class TrustManagers {
    * Returns a trust manager whose anchors are the JVM default CAs plus the CAs in {@code
    * caBundlePem}. Adding instead of replacing keeps public services reachable when a bundle only
    * names a private CA, at the cost that a bundle cannot narrow trust to its own CAs.
+   *
+   * @param source where the PEM text comes from, for error messages
    */
-  static X509TrustManager withExtraCas(String caBundlePem) throws InvalidSettingsException {
-    List<X509Certificate> extraCas = PemCertificates.parse(caBundlePem);
+  static X509TrustManager withExtraCas(String caBundlePem, String source)
+      throws InvalidSettingsException {
+    List<X509Certificate> extraCas = PemCertificates.parse(caBundlePem, source);
     try {
       KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
       anchors.load(null, null);
@@ -41,7 +44,7 @@ final class TrustManagers {
       return fromKeyStore(anchors);
     } catch (GeneralSecurityException | IOException e) {
       throw new InvalidSettingsException(
-          "could not build a trust store from tls.caBundle: " + e.getMessage(), e);
+          "could not build a trust store from " + source + ": " + e.getMessage(), e);
     }
   }
 

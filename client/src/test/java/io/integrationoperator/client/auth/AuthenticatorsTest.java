@@ -3,9 +3,6 @@ package io.integrationoperator.client.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.integrationoperator.api.authentication.ApiKeyAuthentication;
-import io.integrationoperator.api.authentication.DynamicRetrieval;
-import io.integrationoperator.api.authentication.MutualTlsAuthentication;
 import io.integrationoperator.api.authentication.OAuth2Authentication;
 import io.integrationoperator.api.authentication.OpenIdConnectAuthentication;
 import io.integrationoperator.client.catalog.SecuritySchemeInfo;
@@ -192,6 +189,20 @@ class AuthenticatorsTest {
   }
 
   @Test
+  void mutualTlsLeavesRequestUnchanged() throws Exception {
+    // The credentials hold no valid PEM: the authenticator does not read them, the TLS layer does.
+    RequestAuthenticator authenticator =
+        Authenticators.forSettings(
+            ConnectionSettingsBuilder.forBaseUrl(BASE_URL)
+                .mutualTls("certificate-text", "key-text")
+                .build());
+    Request request = new Request.Builder().url(BASE_URL + "/pets").build();
+
+    assertThat(authenticator).isSameAs(RequestAuthenticator.NONE);
+    assertThat(authenticator.authenticate(request)).isSameAs(request);
+  }
+
+  @Test
   void awsSigV4DerivesScopeFromAwsHost() throws Exception {
     String baseUrl = "https://mq.eu-west-1.amazonaws.com";
     ConnectionSettingsBuilder settings =
@@ -246,21 +257,7 @@ class AuthenticatorsTest {
         Arguments.of(
             "openIdConnect",
             (Consumer<ConnectionSettingsBuilder>)
-                s -> s.authentication().setOpenIdConnect(new OpenIdConnectAuthentication())),
-        Arguments.of(
-            "mutualTls",
-            (Consumer<ConnectionSettingsBuilder>)
-                s -> s.authentication().setMutualTls(new MutualTlsAuthentication())),
-        Arguments.of(
-            "dynamic API key",
-            (Consumer<ConnectionSettingsBuilder>)
-                s -> {
-                  ApiKeyAuthentication apiKey = new ApiKeyAuthentication();
-                  apiKey.setDynamicRetrieval(new DynamicRetrieval());
-                  s.authentication().setApiKey(apiKey);
-                  s.scheme(
-                      new SecuritySchemeInfo("k", "apiKey", Map.of("in", "header", "name", "k")));
-                }));
+                s -> s.authentication().setOpenIdConnect(new OpenIdConnectAuthentication())));
   }
 
   @ParameterizedTest(name = "{0} is not supported yet")

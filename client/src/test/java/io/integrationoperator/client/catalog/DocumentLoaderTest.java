@@ -607,6 +607,50 @@ class DocumentLoaderTest {
     }
 
     @Test
+    void readsItentialParametersExtension() {
+      TaskCatalog catalog =
+          load(
+              openapi30(
+                  "/a: {get: {operationId: a, " + OK + "}}",
+                  """
+                  components:
+                    securitySchemes:
+                      login:
+                        type: apiKey
+                        in: header
+                        name: X-Auth-Token
+                        x-itential-dynamic-retrieval:
+                          url: /v1/login
+                          responsePointer: /data/token
+                          contentType: application/x-www-form-urlencoded
+                        x-itential-parameters:
+                          - {name: username, in: body, x-itential-use-in: key}
+                          - {name: X-Tenant, in: Header, x-itential-use-in: [Key, token]}
+                          - {name: audience}
+                          - just text
+                  """));
+
+      assertThat(catalog.securityScheme("login").orElseThrow().details())
+          .containsExactly(
+              Map.entry("in", "header"),
+              Map.entry("name", "X-Auth-Token"),
+              Map.entry("x-itential-dynamic-retrieval.url", "/v1/login"),
+              Map.entry("x-itential-dynamic-retrieval.responsePointer", "/data/token"),
+              Map.entry(
+                  "x-itential-dynamic-retrieval.contentType", "application/x-www-form-urlencoded"),
+              Map.entry("x-itential-parameters.username.in", "body"),
+              Map.entry("x-itential-parameters.username.x-itential-use-in", "key"),
+              Map.entry("x-itential-parameters.X-Tenant.in", "header"),
+              Map.entry("x-itential-parameters.X-Tenant.x-itential-use-in", "key,token"));
+      assertThat(catalog.warnings())
+          .containsExactly(
+              "$.components.securitySchemes.login['x-itential-parameters'][2]: the parameter has"
+                  + " no name or no 'in', so it is ignored.",
+              "$.components.securitySchemes.login['x-itential-parameters'][3]: the parameter is"
+                  + " not an object, so it is ignored.");
+    }
+
+    @Test
     void convertsSwagger2SecurityDefinitions() {
       TaskCatalog catalog =
           load(

@@ -1,6 +1,7 @@
 package io.integrationoperator.client.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
@@ -11,7 +12,11 @@ import io.integrationoperator.client.connection.InvalidSettingsException;
 import io.integrationoperator.client.testing.ConnectionSettingsBuilder;
 import io.integrationoperator.client.testing.TestCertificates;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,7 +118,7 @@ class HttpClientFactoryTest {
     String bundle =
         "# private CA\n" + certificates.caPem() + "\n# other CA\n" + certificates.otherCaPem();
 
-    assertThat(PemCertificates.parse(bundle))
+    assertThat(PemCertificates.parse(bundle, "tls.caBundle"))
         .containsExactly(certificates.ca().certificate(), certificates.otherCa().certificate());
   }
 
@@ -121,11 +126,38 @@ class HttpClientFactoryTest {
   void caBundleAddsToJvmTrustStore(@TempDir Path directory) throws InvalidSettingsException {
     TestCertificates certificates = TestCertificates.create(directory);
 
-    var trustManager = TrustManagers.withExtraCas(certificates.caPem());
+    var trustManager = TrustManagers.withExtraCas(certificates.caPem(), "tls.caBundle");
 
+    List<X509Certificate> jvmIssuers = List.of(TrustManagers.jvmDefault().getAcceptedIssuers());
+    assertThat(jvmIssuers).isNotEmpty().doesNotContain(certificates.ca().certificate());
     assertThat(trustManager.getAcceptedIssuers())
+        .hasSize(jvmIssuers.size() + 1)
         .contains(certificates.ca().certificate())
-        .containsAll(java.util.List.of(TrustManagers.jvmDefault().getAcceptedIssuers()));
+        .containsAll(jvmIssuers);
+  }
+
+  /**
+   * A public CA stays trusted with a caBundle: every CA of the JVM default trust store validates as
+   * a server chain of its own, with and without the bundle, while a CA in neither is rejected.
+   * Nothing outside 127.0.0.1 can be reached here, so the chains are checked directly.
+   */
+  @Test
+  void caBundleKeepsPublicCasTrusted(@TempDir Path directory) throws Exception {
+    TestCertificates certificates = TestCertificates.create(directory);
+    X509TrustManager withBundle = TrustManagers.withExtraCas(certificates.caPem(), "tls.caBundle");
+
+    for (X509Certificate publicCa : TrustManagers.jvmDefault().getAcceptedIssuers()) {
+      X509Certificate[] chain = {publicCa};
+      assertThatCode(() -> TrustManagers.jvmDefault().checkServerTrusted(chain, "UNKNOWN"))
+          .as("JVM default trust of " + publicCa.getSubjectX500Principal())
+          .doesNotThrowAnyException();
+      assertThatCode(() -> withBundle.checkServerTrusted(chain, "UNKNOWN"))
+          .as("caBundle trust of " + publicCa.getSubjectX500Principal())
+          .doesNotThrowAnyException();
+    }
+    X509Certificate[] unrelated = {certificates.otherCa().certificate()};
+    assertThatThrownBy(() -> withBundle.checkServerTrusted(unrelated, "UNKNOWN"))
+        .isInstanceOf(CertificateException.class);
   }
 
   @Test

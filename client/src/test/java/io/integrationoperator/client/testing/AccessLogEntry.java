@@ -15,6 +15,8 @@ package io.integrationoperator.client.testing;
  * @param remoteUser the user name nginx accepted with Basic authentication
  * @param sslServerName the server name the client sent in TLS SNI
  * @param sslClientSubject subject DN of the client certificate, when the client sent one
+ * @param sslClientVerify nginx's verdict on the client certificate: SUCCESS, NONE when none was
+ *     sent, or FAILED followed by the reason
  * @param protocol HTTP/1.1 or HTTP/2.0
  */
 public record AccessLogEntry(
@@ -29,4 +31,5 @@ public record AccessLogEntry(
     String remoteUser,
     String sslServerName,
     String sslClientSubject,
+    String sslClientVerify,
     String protocol) {}

@@ -1,10 +1,12 @@
 package io.integrationoperator.client.testing;
 
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.integrationoperator.api.authentication.ApiKeyAuthentication;
 import io.integrationoperator.api.authentication.Authentication;
 import io.integrationoperator.api.authentication.AwsSigV4Authentication;
 import io.integrationoperator.api.authentication.BasicAuthentication;
 import io.integrationoperator.api.authentication.BearerAuthentication;
+import io.integrationoperator.api.authentication.MutualTlsAuthentication;
 import io.integrationoperator.api.integration.IntegrationSpec;
 import io.integrationoperator.api.integration.Probe;
 import io.integrationoperator.api.integration.Tls;
@@ -64,6 +66,31 @@ public final class ConnectionSettingsBuilder {
     authentication().setApiKey(new ApiKeyAuthentication());
     credentials.put(CredentialKeys.API_KEY, value);
     scheme = new SecuritySchemeInfo("api_key", "apiKey", Map.of("in", in, "name", name));
+    return this;
+  }
+
+  /** Adds a projected credential, for example {@code parameter.password} for a valueFrom. */
+  public ConnectionSettingsBuilder credential(String key, String value) {
+    credentials.put(key, value);
+    return this;
+  }
+
+  /**
+   * Sets mutual TLS with the credentials tls.crt and tls.key, as the operator projects them from a
+   * kubernetes.io/tls Secret. The model's scheme is left unset.
+   */
+  public ConnectionSettingsBuilder mutualTls(String certificatePem, String privateKeyPem) {
+    MutualTlsAuthentication mutualTls = new MutualTlsAuthentication();
+    mutualTls.setSecretRef(new LocalObjectReference("client-tls"));
+    authentication().setMutualTls(mutualTls);
+    credentials.put(CredentialKeys.TLS_CRT, certificatePem);
+    credentials.put(CredentialKeys.TLS_KEY, privateKeyPem);
+    return this;
+  }
+
+  /** Sets the credential ca.crt, as a mutual TLS Secret with that key would provide it. */
+  public ConnectionSettingsBuilder mutualTlsCa(String caPem) {
+    credentials.put(CredentialKeys.CA_CRT, caPem);
     return this;
   }
 

@@ -36,6 +36,9 @@ import java.util.stream.Stream;
  *   <li>any other path under {@code /api/}: 404 with {@value #NOT_FOUND_JSON}
  *   <li>{@code /public/health}: 200 with {@value #HEALTH_JSON}, never behind Basic authentication
  *   <li>{@code /public/moved}: 301 to {@code /api/v3/pet/1}
+ *   <li>{@code /public/client-certificate}: 200 with JSON of nginx's {@code $ssl_client_verify}
+ *       ({@code verify}), {@code $ssl_client_s_dn} ({@code subject}) and {@code $ssl_client_i_dn}
+ *       ({@code issuer}), so that a test can check nginx's verdict on the client certificate
  * </ul>
  *
  * JSON responses have Content-Type application/json. With {@link Builder#basicAuth} every path
@@ -209,6 +212,7 @@ public final class NginxServer implements AutoCloseable {
         node.path("remoteUser").asText(),
         node.path("sslServerName").asText(),
         node.path("sslClientSubject").asText(),
+        node.path("sslClientVerify").asText(),
         node.path("protocol").asText());
   }
 
@@ -216,6 +220,7 @@ public final class NginxServer implements AutoCloseable {
   public static final class Builder {
     private TestCertificates.Issued serverCertificate;
     private TestCertificates.Issued clientCa;
+    private int clientVerifyDepth = 1;
     private String basicAuthUser;
     private String basicAuthPassword;
     private String extraServerConfig = "";
@@ -229,9 +234,22 @@ public final class NginxServer implements AutoCloseable {
       return this;
     }
 
-    /** Requires a TLS client certificate signed by this CA (needs {@link #tls}). */
+    /**
+     * Requires a TLS client certificate that chains to this CA (needs {@link #tls}), with nginx's
+     * {@code ssl_verify_client on}. Without one, nginx returns 400 to every request.
+     */
     public Builder requireClientCertificate(TestCertificates.Issued ca) {
       this.clientCa = ca;
+      return this;
+    }
+
+    /**
+     * Sets nginx's {@code ssl_verify_depth}: how many intermediate CAs may lie between the client
+     * certificate and the trusted CA. The default, 1, is nginx's own default; 0 accepts only client
+     * certificates that the trusted CA issued itself.
+     */
+    public Builder clientVerifyDepth(int depth) {
+      this.clientVerifyDepth = depth;
       return this;
     }
 
@@ -377,7 +395,9 @@ public final class NginxServer implements AutoCloseable {
           .append("\"xApiKey\":\"$http_x_api_key\",\"cookie\":\"$http_cookie\",")
           .append("\"remoteUser\":\"$remote_user\",\"sslServerName\":\"$ssl_server_name\",")
           .append(
-              "\"sslClientSubject\":\"$ssl_client_s_dn\",\"protocol\":\"$server_protocol\"}';\n")
+              "\"sslClientSubject\":\"$ssl_client_s_dn\","
+                  + "\"sslClientVerify\":\"$ssl_client_verify\","
+                  + "\"protocol\":\"$server_protocol\"}';\n")
           .append("  access_log ")
           .append(prefix.resolve("logs/access.log"))
           .append(" requests;\n")
@@ -412,7 +432,10 @@ public final class NginxServer implements AutoCloseable {
         conf.append("    ssl_client_certificate ")
             .append(clientCa.certificateFile())
             .append(";\n")
-            .append("    ssl_verify_client on;\n");
+            .append("    ssl_verify_client on;\n")
+            .append("    ssl_verify_depth ")
+            .append(clientVerifyDepth)
+            .append(";\n");
       }
     }
 
@@ -441,7 +464,12 @@ public final class NginxServer implements AutoCloseable {
           .append(prefix.resolve("html/not-found.json"))
           .append(";\n    }\n")
           .append(fileLocation(prefix, "= /public/health", "health.json"))
-          .append("    location = /public/moved { return 301 /api/v3/pet/1; }\n");
+          .append("    location = /public/moved { return 301 /api/v3/pet/1; }\n")
+          .append("    location = /public/client-certificate {\n")
+          .append("      default_type application/json;\n")
+          .append("      return 200 '{\"verify\":\"$ssl_client_verify\",")
+          .append("\"subject\":\"$ssl_client_s_dn\",\"issuer\":\"$ssl_client_i_dn\"}';\n")
+          .append("    }\n");
     }
 
     private static String fileLocation(Path prefix, String match, String file) {

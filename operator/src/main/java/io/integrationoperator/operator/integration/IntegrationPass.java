@@ -125,6 +125,9 @@ final class IntegrationPass {
     spec =
         SpecCheck.check(integration.getSpec(), model.getStatus(), settings.defaultProbeInterval());
     checks.put(SPEC_VALID, spec.outcome());
+    spec.endpoint()
+        .flatMap(endpoint -> TlsCheck.check(integration.getSpec(), endpoint))
+        .ifPresent(outcome -> checks.put(IntegrationConditions.TLS_VERIFIED, outcome));
   }
 
   void resolveCredentials() {

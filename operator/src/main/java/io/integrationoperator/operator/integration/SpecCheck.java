@@ -7,6 +7,7 @@ import io.integrationoperator.client.connection.DurationText;
 import io.integrationoperator.operator.status.IntegrationConditions;
 import io.integrationoperator.operator.status.Outcome;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -60,6 +61,10 @@ public record SpecCheck(
     if (endpoint.failure().isPresent()) {
       return failed(endpoint.failure().get());
     }
+    Optional<Outcome> plainMutualTls = requireHttpsForMutualTls(spec, endpoint.url().orElseThrow());
+    if (plainMutualTls.isPresent()) {
+      return failed(plainMutualTls.get());
+    }
 
     Duration timeout;
     Duration interval;
@@ -91,6 +96,22 @@ public record SpecCheck(
         endpoint.url(),
         timeout,
         interval);
+  }
+
+  /** Rejects mutual TLS with a plain http endpoint, where no client certificate can be sent. */
+  private static Optional<Outcome> requireHttpsForMutualTls(IntegrationSpec spec, String url) {
+    boolean mutualTls =
+        spec.getAuthentication() != null && spec.getAuthentication().getMutualTls() != null;
+    if (!mutualTls || url.toLowerCase(Locale.ROOT).startsWith("https:")) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Outcome.failed(
+            IntegrationConditions.INVALID_AUTHENTICATION,
+            "spec.authentication.mutualTls sends a client certificate in the TLS handshake, but the"
+                + " endpoint "
+                + url
+                + " uses plain http; set spec.server.protocol to https."));
   }
 
   private static boolean hasTask(IntegrationModelStatus model, String task) {

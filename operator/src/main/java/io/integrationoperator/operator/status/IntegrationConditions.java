@@ -16,6 +16,13 @@ import java.util.Map;
  * #SPEC_NOT_VALID} or {@link #CREDENTIALS_NOT_RESOLVED}. Ready is True when all others are True,
  * otherwise False with the reason and message of the first condition that is not True.
  *
+ * <p>TlsVerified is informational and does not count for Ready, so an Integration that skips
+ * certificate checks still works and is Ready. It follows Ready. For https endpoints it is True
+ * with reason {@code TlsVerified}, or False with reason {@code TlsVerificationDisabled} when
+ * spec.tls.verify is false, which gives one Warning Event per transition like every other False
+ * condition. It is left out while SpecValid is not True, because the endpoint decides whether TLS
+ * is used, and for plain http endpoints.
+ *
  * <p>Reasons, a closed set per condition:
  *
  * <ul>
@@ -44,6 +51,9 @@ public final class IntegrationConditions {
   public static final String CONNECTED = "Connected";
   public static final String READY = "Ready";
 
+  /** Informational condition about server certificate checks, outside {@link #ORDER}. */
+  public static final String TLS_VERIFIED = "TlsVerified";
+
   /** Condition types in the order they are written. */
   public static final List<String> ORDER =
       List.of(MODEL_RESOLVED, SPEC_VALID, CREDENTIALS_RESOLVED, ROLES_READY, CONNECTED, READY);
@@ -69,6 +79,7 @@ public final class IntegrationConditions {
   public static final String ROLE_CREATE_FAILED = "RoleCreateFailed";
   public static final String PROBE_SUCCEEDED = "ProbeSucceeded";
   public static final String HTTP_ERROR = "HttpError";
+  public static final String TLS_VERIFICATION_DISABLED = "TlsVerificationDisabled";
 
   /** Reason of a condition whose prerequisite ModelResolved is not True. */
   public static final String MODEL_NOT_RESOLVED = "ModelNotResolved";
@@ -85,7 +96,8 @@ public final class IntegrationConditions {
           SPEC_VALID, List.of(MODEL_RESOLVED),
           CREDENTIALS_RESOLVED, List.of(MODEL_RESOLVED, SPEC_VALID),
           ROLES_READY, List.of(MODEL_RESOLVED),
-          CONNECTED, List.of(MODEL_RESOLVED, SPEC_VALID, CREDENTIALS_RESOLVED));
+          CONNECTED, List.of(MODEL_RESOLVED, SPEC_VALID, CREDENTIALS_RESOLVED),
+          TLS_VERIFIED, List.of(MODEL_RESOLVED, SPEC_VALID));
 
   private static final Map<String, String> NOT_TRUE_REASONS =
       Map.of(
@@ -107,10 +119,11 @@ public final class IntegrationConditions {
   /**
    * Completes the outcomes into one per condition type in {@link #ORDER}: conditions whose
    * prerequisites are not met become Unknown, whatever outcome was given for them, and Ready is
-   * derived from the others.
+   * derived from the others. TlsVerified follows Ready with the given outcome when its
+   * prerequisites are met, and is left out otherwise or when none was given (plain http).
    *
-   * @param checked outcomes of the checks that ran; a type without a prerequisite failure must be
-   *     present
+   * @param checked outcomes of the checks that ran; a type of {@link #ORDER} without a prerequisite
+   *     failure must be present
    */
   public static Map<String, Outcome> complete(Map<String, Outcome> checked) {
     Map<String, Outcome> result = new LinkedHashMap<>();
@@ -118,6 +131,9 @@ public final class IntegrationConditions {
       result.put(type, outcomeOf(type, checked, result));
     }
     result.put(READY, ready(result));
+    if (prerequisitesMet(TLS_VERIFIED, result) && checked.containsKey(TLS_VERIFIED)) {
+      result.put(TLS_VERIFIED, checked.get(TLS_VERIFIED));
+    }
     return result;
   }
 

@@ -6,6 +6,7 @@ import static io.integrationoperator.operator.status.IntegrationConditions.MODEL
 import static io.integrationoperator.operator.status.IntegrationConditions.READY;
 import static io.integrationoperator.operator.status.IntegrationConditions.ROLES_READY;
 import static io.integrationoperator.operator.status.IntegrationConditions.SPEC_VALID;
+import static io.integrationoperator.operator.status.IntegrationConditions.TLS_VERIFIED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -73,6 +74,58 @@ class IntegrationConditionsTest {
 
     assertThat(IntegrationConditions.complete(checked).get(READY).reason())
         .isEqualTo("RoleCreateFailed");
+  }
+
+  private static Map<String, Outcome> allPassed() {
+    Map<String, Outcome> checked = new HashMap<>();
+    for (String type :
+        List.of(MODEL_RESOLVED, SPEC_VALID, CREDENTIALS_RESOLVED, ROLES_READY, CONNECTED)) {
+      checked.put(type, Outcome.passed(type, "ok"));
+    }
+    return checked;
+  }
+
+  @Test
+  void disabledTlsVerificationKeepsReady() {
+    Map<String, Outcome> checked = allPassed();
+    checked.put(TLS_VERIFIED, Outcome.failed("TlsVerificationDisabled", "verify is false"));
+
+    Map<String, Outcome> complete = IntegrationConditions.complete(checked);
+
+    assertThat(complete.get(READY).status()).isEqualTo("True");
+    assertThat(complete.get(READY).reason()).isEqualTo("Ready");
+    assertThat(complete.get(TLS_VERIFIED).status()).isEqualTo("False");
+    assertThat(complete.get(TLS_VERIFIED).reason()).isEqualTo("TlsVerificationDisabled");
+    assertThat(List.copyOf(complete.keySet()))
+        .containsExactly(
+            MODEL_RESOLVED,
+            SPEC_VALID,
+            CREDENTIALS_RESOLVED,
+            ROLES_READY,
+            CONNECTED,
+            READY,
+            TLS_VERIFIED);
+  }
+
+  @Test
+  void tlsVerifiedIsLeftOutWithoutValidSpec() {
+    Map<String, Outcome> checked = new HashMap<>();
+    checked.put(MODEL_RESOLVED, Outcome.passed("ModelResolved", "ok"));
+    checked.put(SPEC_VALID, Outcome.failed("InvalidServer", "no host"));
+    checked.put(ROLES_READY, Outcome.passed("RolesReady", "ok"));
+    checked.put(TLS_VERIFIED, Outcome.failed("TlsVerificationDisabled", "verify is false"));
+
+    Map<String, Outcome> complete = IntegrationConditions.complete(checked);
+
+    assertThat(complete).doesNotContainKey(TLS_VERIFIED);
+    assertThat(List.copyOf(complete.keySet())).isEqualTo(IntegrationConditions.ORDER);
+  }
+
+  @Test
+  void tlsVerifiedIsLeftOutForPlainHttp() {
+    Map<String, Outcome> complete = IntegrationConditions.complete(allPassed());
+
+    assertThat(complete).doesNotContainKey(TLS_VERIFIED);
   }
 
   @Test
