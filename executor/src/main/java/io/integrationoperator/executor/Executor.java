@@ -77,6 +77,8 @@ public final class Executor implements AutoCloseable {
     ExecutorMetrics metrics =
         ExecutorMetrics.prometheus(
             (namespace, name) -> directory.integration(namespace, name).isPresent());
+    // TODO: nothing calls metrics.recordTokenRequest yet, because the client's token caches do
+    // not report token requests to the executor.
     IntegrationLoggers loggers = IntegrationLoggers.create(metrics::recordSyslogDrop);
     directory.onIntegrationChanges(
         loggers::apply,
