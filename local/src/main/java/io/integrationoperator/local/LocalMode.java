@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.integrationoperator.executor.Executor;
+import io.integrationoperator.executor.ExecutorSettings;
 import io.integrationoperator.local.apiserver.ApiRequestRouter;
 import io.integrationoperator.local.apiserver.LocalApiServer;
 import java.io.IOException;
@@ -18,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running instance of local mode: the embedded API server with the CRDs installed, a kubeconfig
- * for kubectl, the operator and the condition table printer. {@link #close()} stops them in reverse
- * order.
+ * for kubectl, the operator, the executor and the condition table printer. {@link #close()} stops
+ * them in reverse order.
  */
 public final class LocalMode implements AutoCloseable {
 
@@ -33,6 +35,7 @@ public final class LocalMode implements AutoCloseable {
   private LocalApiServer apiServer;
   private KubernetesClient client;
   private OperatorRunner operator;
+  private Executor executor;
   private ConditionReporter reporter;
 
   private LocalMode(LocalModeOptions options, PrintStream out) {
@@ -62,12 +65,7 @@ public final class LocalMode implements AutoCloseable {
             + " server. To install on a cluster, see the README.");
     startApiServer();
     startOperator();
-    // TODO: start the executor on 127.0.0.1:<executorPort> here once the executor module exists;
-    // until then the port is only validated and reserved.
-    out.println(
-        "Executor:    not part of this build (port "
-            + options.executorPort()
-            + " is reserved for it)");
+    startExecutor();
 
     applyManifests();
     reporter = new ConditionReporter(client, out);
@@ -104,6 +102,20 @@ public final class LocalMode implements AutoCloseable {
     }
   }
 
+  private void startExecutor() throws IOException {
+    executor =
+        Executor.start(
+            client,
+            ExecutorSettings.local(options.executorPort(), options.executorAuthorization()));
+    out.println(
+        "Executor:    http://127.0.0.1:"
+            + executor.port()
+            + (options.executorAuthorization()
+                ? " (caller authorization on: callers need a bearer token, and this API server"
+                    + " serves no TokenReview, so calls are answered 503)"
+                : " (caller authorization off: any local process may call tasks)"));
+  }
+
   private void applyManifests() throws IOException {
     ManifestApplier applier = new ManifestApplier(client);
     for (Path path : options.applyPaths()) {
@@ -136,6 +148,11 @@ public final class LocalMode implements AutoCloseable {
     return apiServer.url();
   }
 
+  /** Returns the port the executor listens on. */
+  public int executorPort() {
+    return executor.port();
+  }
+
   /** Returns a client connected to the embedded API server; local mode closes it. */
   public KubernetesClient client() {
     return client;
@@ -145,6 +162,9 @@ public final class LocalMode implements AutoCloseable {
   public void close() {
     if (reporter != null) {
       reporter.close();
+    }
+    if (executor != null) {
+      executor.close();
     }
     if (operator != null) {
       operator.close();

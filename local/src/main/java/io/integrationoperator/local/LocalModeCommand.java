@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Starts an in-memory Kubernetes API server on 127.0.0.1 with the Integration Operator"
-          + " CRDs, the operator and (later) the executor in one process, applies manifests,"
+          + " CRDs, the operator and the executor in one process, applies manifests,"
           + " writes a kubeconfig for kubectl and prints the conditions of every Integration"
           + " until interrupted.",
       "This is a try-out and test harness. To install on a cluster, see the README."
@@ -46,6 +46,13 @@ public final class LocalModeCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "TCP port for the executor on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
   int executorPort = 8080;
+
+  @Option(
+      names = "--executor-authorization",
+      description =
+          "Make the executor check callers with TokenReview and SubjectAccessReview, as on a"
+              + " cluster. Off by default, because the embedded API server serves neither review.")
+  boolean executorAuthorization;
 
   @Option(
       names = "--api-port",
@@ -95,7 +102,8 @@ public final class LocalModeCommand implements Callable<Integer> {
             executorPort,
             defaultApply ? List.of(DEFAULT_APPLY) : apply,
             defaultApply,
-            true);
+            true,
+            executorAuthorization);
     CountDownLatch stopped = new CountDownLatch(1);
     LocalMode localMode = LocalMode.start(options, System.out);
     Runtime.getRuntime()

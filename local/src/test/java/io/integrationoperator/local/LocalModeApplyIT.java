@@ -65,7 +65,7 @@ class LocalModeApplyIT {
     localMode =
         LocalMode.start(
             new LocalModeOptions(
-                directory.resolve("kubeconfig"), 0, 8080, List.of(manifests), false, false),
+                directory.resolve("kubeconfig"), 0, 0, List.of(manifests), false, false),
             new PrintStream(output, true, StandardCharsets.UTF_8));
     kubectl =
         new Kubectl(

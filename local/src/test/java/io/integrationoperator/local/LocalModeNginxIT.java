@@ -51,7 +51,7 @@ class LocalModeNginxIT {
     output = new ByteArrayOutputStream();
     localMode =
         LocalMode.start(
-            new LocalModeOptions(kubeconfig, 0, 8080, List.of(), false, true),
+            new LocalModeOptions(kubeconfig, 0, 0, List.of(), false, true),
             new PrintStream(output, true, StandardCharsets.UTF_8));
     kubectl = new Kubectl(kubeconfig, home);
   }

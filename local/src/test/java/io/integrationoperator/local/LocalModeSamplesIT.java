@@ -3,6 +3,8 @@ package io.integrationoperator.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.integrationoperator.api.integration.Integration;
 import io.integrationoperator.api.model.IntegrationModel;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +47,7 @@ class LocalModeSamplesIT {
     localMode =
         LocalMode.start(
             new LocalModeOptions(
-                directory.resolve("kubeconfig"), apiPort, 8080, List.of(samples), false, true),
+                directory.resolve("kubeconfig"), apiPort, 0, List.of(samples), false, true),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     kubectl =
         new Kubectl(
@@ -67,6 +70,27 @@ class LocalModeSamplesIT {
         .isEqualTo(localMode.apiServerUrl() + "/version");
     assertThat(integration.getStatus().getRoles())
         .containsExactly("local-api-admin", "local-api-get");
+  }
+
+  /** Runs the README's curl command against the executor of local mode. */
+  @Test
+  void curlCallsSampleTaskThroughExecutor() throws Exception {
+    awaitCondition("local-api", "Ready", "True");
+    String url =
+        "http://127.0.0.1:"
+            + localMode.executorPort()
+            + "/v1/namespaces/default/integrations/local-api/tasks/getCodeVersion";
+    Process curl =
+        new ProcessBuilder("curl", "-s", "-X", "POST", url).redirectErrorStream(true).start();
+    String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    JsonNode envelope = new ObjectMapper().readTree(output);
+    assertThat(envelope.get("ok").asBoolean()).as(output).isTrue();
+    assertThat(envelope.get("method").asText()).isEqualTo("GET");
+    assertThat(envelope.get("url").asText()).isEqualTo(localMode.apiServerUrl() + "/version");
+    assertThat(envelope.get("status").asInt()).isEqualTo(200);
+    assertThat(envelope.get("body").get("gitVersion").asText()).isEqualTo("v1.32.0");
   }
 
   @Test

@@ -11,5 +11,10 @@ public enum CallFailure {
   /** The token or key request failed before the call was made. */
   TokenRequestFailed,
   /** The settings cannot produce a request, for example a malformed base URL. */
-  InvalidRequest
+  InvalidRequest,
+  /**
+   * The response body is longer than the limit of a client created with one; the probe sets none
+   * and truncates long bodies instead.
+   */
+  ResponseTooLarge
 }

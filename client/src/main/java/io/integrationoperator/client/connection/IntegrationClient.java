@@ -9,6 +9,7 @@ import io.integrationoperator.client.auth.RequestAuthenticator;
 import io.integrationoperator.client.catalog.Task;
 import io.integrationoperator.client.catalog.TaskParameter;
 import io.integrationoperator.client.envelope.ResponseEnvelopes;
+import io.integrationoperator.client.envelope.ResponseTooLargeException;
 import io.integrationoperator.client.envelope.UrlRedaction;
 import io.integrationoperator.client.http.HttpClientFactory;
 import io.integrationoperator.client.token.TokenCaches;
@@ -43,6 +44,7 @@ public final class IntegrationClient {
   private final ConnectionSettings settings;
   private final HttpClientFactory clients;
   private final TokenCaches tokens;
+  private final Optional<Long> maxBodyBytes;
 
   public IntegrationClient(ConnectionSettings settings) {
     this(settings, HttpClientFactory.shared());
@@ -62,6 +64,27 @@ public final class IntegrationClient {
     this.settings = settings;
     this.clients = clients;
     this.tokens = tokens;
+    this.maxBodyBytes = Optional.empty();
+  }
+
+  /**
+   * Creates a client as {@link #IntegrationClient(ConnectionSettings, HttpClientFactory,
+   * TokenCaches)} does whose calls fail with {@link CallFailure#ResponseTooLarge} when a response
+   * body is longer than {@code maxBodyBytes}, where the other constructors truncate the body into
+   * the envelope.
+   */
+  public IntegrationClient(
+      ConnectionSettings settings,
+      HttpClientFactory clients,
+      TokenCaches tokens,
+      long maxBodyBytes) {
+    if (maxBodyBytes < 1) {
+      throw new IllegalArgumentException("maxBodyBytes must be positive, not " + maxBodyBytes);
+    }
+    this.settings = settings;
+    this.clients = clients;
+    this.tokens = tokens;
+    this.maxBodyBytes = Optional.of(maxBodyBytes);
   }
 
   /**
@@ -144,6 +167,17 @@ public final class IntegrationClient {
           e.envelope(),
           Optional.of(CallFailure.TokenRequestFailed),
           Optional.of(error));
+    } catch (ResponseTooLargeException e) {
+      String error =
+          "The response of "
+              + request.method()
+              + " "
+              + loggedUrl
+              + " has a body longer than the limit of "
+              + e.maxBodyBytes()
+              + " bytes; request less data or raise the limit.";
+      LOG.debug("{}", error);
+      return CallResult.failed(started, elapsed(startNanos), CallFailure.ResponseTooLarge, error);
     } catch (IOException e) {
       CallFailures.Classified classified =
           CallFailures.classify(
@@ -163,7 +197,7 @@ public final class IntegrationClient {
     }
   }
 
-  private static CallResult answered(
+  private CallResult answered(
       Request request,
       Response response,
       Set<String> masked,
@@ -171,7 +205,10 @@ public final class IntegrationClient {
       Instant started,
       long startNanos)
       throws IOException {
-    ResponseEnvelope envelope = ResponseEnvelopes.fromResponse(response, masked);
+    ResponseEnvelope envelope =
+        maxBodyBytes.isPresent()
+            ? ResponseEnvelopes.fromResponseWithinLimit(response, masked, maxBodyBytes.get())
+            : ResponseEnvelopes.fromResponse(response, masked);
     Duration duration = elapsed(startNanos);
     LOG.debug(
         "{} {} returned {} in {} ms",

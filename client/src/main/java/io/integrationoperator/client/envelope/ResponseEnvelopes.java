@@ -61,6 +61,25 @@ public final class ResponseEnvelopes {
   /** Builds the envelope as {@link #fromResponse(Response, Set)} does, with another body limit. */
   public static ResponseEnvelope fromResponse(
       Response response, Set<String> maskedQueryParameters, long maxBodyBytes) throws IOException {
+    return build(response, maskedQueryParameters, maxBodyBytes, false);
+  }
+
+  /**
+   * Builds the envelope as {@link #fromResponse(Response, Set)} does, but rejects a body longer
+   * than {@code maxBodyBytes} instead of truncating it. At most that many bytes plus one read
+   * segment are buffered.
+   *
+   * @throws ResponseTooLargeException when the body is longer than {@code maxBodyBytes}
+   * @throws IOException when reading the body fails
+   */
+  public static ResponseEnvelope fromResponseWithinLimit(
+      Response response, Set<String> maskedQueryParameters, long maxBodyBytes) throws IOException {
+    return build(response, maskedQueryParameters, maxBodyBytes, true);
+  }
+
+  private static ResponseEnvelope build(
+      Response response, Set<String> maskedQueryParameters, long maxBodyBytes, boolean reject)
+      throws IOException {
     ResponseEnvelope envelope = new ResponseEnvelope();
     envelope.setOk(response.isSuccessful());
     envelope.setMethod(response.request().method());
@@ -68,7 +87,7 @@ public final class ResponseEnvelopes {
     envelope.setStatus(response.code());
     envelope.setStatusText(statusText(response));
     envelope.setHeaders(joinHeaders(response.headers()));
-    envelope.setBody(readBody(response.body(), maxBodyBytes));
+    envelope.setBody(readBody(response.body(), maxBodyBytes, reject));
     return envelope;
   }
 
@@ -87,7 +106,8 @@ public final class ResponseEnvelopes {
     return joined;
   }
 
-  private static JsonNode readBody(ResponseBody body, long maxBodyBytes) throws IOException {
+  private static JsonNode readBody(ResponseBody body, long maxBodyBytes, boolean reject)
+      throws IOException {
     if (body == null) {
       return null;
     }
@@ -95,6 +115,9 @@ public final class ResponseEnvelopes {
     // request() buffers until it has that many bytes or the body ends, so the buffer grows to
     // about maxBodyBytes plus one read segment and no further.
     boolean truncated = source.request(maxBodyBytes + 1);
+    if (truncated && reject) {
+      throw new ResponseTooLargeException(maxBodyBytes);
+    }
     Buffer buffer = source.getBuffer();
     byte[] bytes = buffer.readByteArray(Math.min(buffer.size(), maxBodyBytes));
     if (bytes.length == 0) {

@@ -8,6 +8,7 @@ import io.integrationoperator.client.catalog.TaskParameter;
 import io.integrationoperator.client.envelope.ResponseEnvelopes;
 import io.integrationoperator.client.http.HttpClientFactory;
 import io.integrationoperator.client.testing.ConnectionSettingsBuilder;
+import io.integrationoperator.client.token.TokenCaches;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -353,5 +355,45 @@ class IntegrationClientTest {
 
     assertThat(result.failure()).contains(CallFailure.InvalidRequest);
     assertThat(result.error()).contains("the probe task 'getInventory' is not a task of the model");
+  }
+
+  @Test
+  void bodyAboveLimitFailsWithResponseTooLarge() {
+    enqueueJson(200, "{\"name\":\"a body longer than 16 bytes\"}");
+    Request request = new Request.Builder().url(baseUrl + "/pets?limit=1").build();
+
+    CallResult result =
+        new IntegrationClient(
+                ConnectionSettingsBuilder.forBaseUrl(baseUrl).build(),
+                clients,
+                TokenCaches.shared(),
+                16)
+            .send(request);
+
+    assertThat(result.envelope()).isEmpty();
+    assertThat(result.failure()).contains(CallFailure.ResponseTooLarge);
+    assertThat(result.error())
+        .contains(
+            "The response of GET "
+                + baseUrl
+                + "/pets?limit=1 has a body longer than the limit of 16 bytes; request less data"
+                + " or raise the limit.");
+  }
+
+  @Test
+  void bodyWithinLimitIsReturnedWhole() {
+    enqueueJson(200, "{\"id\":1}");
+    Request request = new Request.Builder().url(baseUrl + "/pets").build();
+
+    CallResult result =
+        new IntegrationClient(
+                ConnectionSettingsBuilder.forBaseUrl(baseUrl).build(),
+                clients,
+                TokenCaches.shared(),
+                8)
+            .send(request);
+
+    assertThat(result.failure()).isEmpty();
+    assertThat(result.envelope().orElseThrow().getBody().toString()).isEqualTo("{\"id\":1}");
   }
 }

@@ -18,6 +18,8 @@ public enum CallOutcome {
   TOKEN_FAILED("token_failed"),
   /** The Integration's settings cannot produce a request, for example a malformed base URL. */
   INVALID_REQUEST("invalid_request"),
+  /** The response body was longer than the executor's limit (HTTP 502). */
+  RESPONSE_TOO_LARGE("response_too_large"),
   /** The caller's input was invalid, for example a missing required parameter (HTTP 400). */
   INVALID_INPUT("invalid_input"),
   /** The Integration is not ready, for example because credentials are missing (HTTP 409). */
@@ -49,6 +51,7 @@ public enum CallOutcome {
       case Timeout -> TIMEOUT;
       case TokenRequestFailed -> TOKEN_FAILED;
       case InvalidRequest -> INVALID_REQUEST;
+      case ResponseTooLarge -> RESPONSE_TOO_LARGE;
     };
   }
 }

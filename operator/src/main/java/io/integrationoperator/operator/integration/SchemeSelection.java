@@ -2,6 +2,7 @@ package io.integrationoperator.operator.integration;
 
 import io.integrationoperator.api.authentication.Authentication;
 import io.integrationoperator.api.model.SecuritySchemeStatus;
+import io.integrationoperator.client.connection.AuthenticationBlock;
 import io.integrationoperator.operator.status.IntegrationConditions;
 import io.integrationoperator.operator.status.Outcome;
 import java.util.List;

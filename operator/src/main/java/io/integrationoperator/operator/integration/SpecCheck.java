@@ -3,6 +3,7 @@ package io.integrationoperator.operator.integration;
 import io.integrationoperator.api.integration.IntegrationSpec;
 import io.integrationoperator.api.model.IntegrationModelStatus;
 import io.integrationoperator.api.model.SecuritySchemeStatus;
+import io.integrationoperator.client.connection.DurationText;
 import io.integrationoperator.operator.status.IntegrationConditions;
 import io.integrationoperator.operator.status.Outcome;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.integrationoperator.operator.model;
 
+import io.integrationoperator.client.catalog.ModelDocuments;
+
 /**
  * Condition types and reasons of an IntegrationModel.
  *
@@ -15,12 +17,12 @@ public final class ModelConditions {
   public static final String READY = "Ready";
 
   public static final String DOCUMENT_VALID = "DocumentValid";
-  public static final String DOCUMENT_INVALID = "DocumentInvalid";
-  public static final String DOCUMENT_MISSING = "DocumentMissing";
-  public static final String DOCUMENT_SOURCE_CONFLICT = "DocumentSourceConflict";
-  public static final String DOCUMENT_TOO_LARGE = "DocumentTooLarge";
-  public static final String CONFIG_MAP_NOT_FOUND = "ConfigMapNotFound";
-  public static final String CONFIG_MAP_KEY_NOT_FOUND = "ConfigMapKeyNotFound";
+  public static final String DOCUMENT_INVALID = ModelDocuments.DOCUMENT_INVALID;
+  public static final String DOCUMENT_MISSING = ModelDocuments.DOCUMENT_MISSING;
+  public static final String DOCUMENT_SOURCE_CONFLICT = ModelDocuments.DOCUMENT_SOURCE_CONFLICT;
+  public static final String DOCUMENT_TOO_LARGE = ModelDocuments.DOCUMENT_TOO_LARGE;
+  public static final String CONFIG_MAP_NOT_FOUND = ModelDocuments.CONFIG_MAP_NOT_FOUND;
+  public static final String CONFIG_MAP_KEY_NOT_FOUND = ModelDocuments.CONFIG_MAP_KEY_NOT_FOUND;
 
   /**
    * Reason of the Warning Event that reports a parsed document's warnings, such as renamed tasks.

@@ -1,4 +1,4 @@
-package io.integrationoperator.operator.integration;
+package io.integrationoperator.client.connection;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 /**
  * Parses durations in the syntax the CRD's pattern allows for spec.timeout and spec.probe.interval:
  * one or more decimal numbers, each with a unit of ns, us, ms, s, m or h, as in {@code 1m30s} or
- * {@code 1.5h}. The operator parses them itself because fabric8's {@code Duration.parse} (7.5.2)
- * reads {@code 1.5h} as 5h and also accepts forms the CRD rejects.
+ * {@code 1.5h}. The operator and the executor parse them here because fabric8's {@code
+ * Duration.parse} (7.5.2) reads {@code 1.5h} as 5h and also accepts forms the CRD rejects.
  */
-final class DurationText {
+public final class DurationText {
   private static final Pattern WHOLE = Pattern.compile("([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+");
   private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ns|us|ms|s|m|h)");
   private static final Map<String, BigDecimal> NANOS_PER_UNIT =
@@ -27,7 +27,7 @@ final class DurationText {
           "h", BigDecimal.valueOf(3_600_000_000_000L));
 
   /** Largest parsed value; longer texts parse to it, which is far above every field's bound. */
-  static final Duration MAX = Duration.ofDays(365L * 1000);
+  public static final Duration MAX = Duration.ofDays(365L * 1000);
 
   private DurationText() {}
 
@@ -36,7 +36,7 @@ final class DurationText {
    *
    * @return the duration, capped at {@link #MAX}, or empty when the text does not match the syntax
    */
-  static Optional<Duration> parse(String text) {
+  public static Optional<Duration> parse(String text) {
     if (!WHOLE.matcher(text).matches()) {
       return Optional.empty();
     }

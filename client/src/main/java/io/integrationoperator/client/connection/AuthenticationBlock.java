@@ -1,4 +1,4 @@
-package io.integrationoperator.operator.integration;
+package io.integrationoperator.client.connection;
 
 import io.integrationoperator.api.authentication.Authentication;
 import io.integrationoperator.api.model.SecuritySchemeStatus;

@@ -1,0 +1,154 @@
+package io.integrationoperator.executor;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.integrationoperator.client.http.HttpClientFactory;
+import io.integrationoperator.client.token.SecretTokenStore;
+import io.integrationoperator.client.token.TokenCaches;
+import io.integrationoperator.client.token.TokenHolder;
+import io.integrationoperator.executor.authorization.CallerAuthorizer;
+import io.integrationoperator.executor.calls.CallObserver;
+import io.integrationoperator.executor.calls.ReportingCallObserver;
+import io.integrationoperator.executor.calls.TaskCalls;
+import io.integrationoperator.executor.integrations.CallTargets;
+import io.integrationoperator.executor.integrations.ExecutionRouting;
+import io.integrationoperator.executor.integrations.IntegrationDirectory;
+import io.integrationoperator.executor.logging.IntegrationLoggers;
+import io.integrationoperator.executor.metrics.ExecutorMetrics;
+import io.integrationoperator.executor.server.ExecutorServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running executor: the informer caches, the Integration loggers, the metrics and the HTTP
+ * server. {@link ExecutorMain} runs one in a cluster and local mode runs one in its own process;
+ * {@link #close()} stops all of them.
+ */
+public final class Executor implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
+
+  private final IntegrationDirectory directory;
+  private final HttpClientFactory clients;
+  private final ExecutorMetrics metrics;
+  private final IntegrationLoggers loggers;
+  private final ExecutorServer server;
+
+  private Executor(
+      IntegrationDirectory directory,
+      HttpClientFactory clients,
+      ExecutorMetrics metrics,
+      IntegrationLoggers loggers,
+      ExecutorServer server) {
+    this.directory = directory;
+    this.clients = clients;
+    this.metrics = metrics;
+    this.loggers = loggers;
+    this.server = server;
+  }
+
+  /**
+   * Starts the informers and the HTTP server. The server accepts requests at once; /readyz turns
+   * 200 when the informers have their first lists.
+   *
+   * @throws IOException when the server cannot listen on the configured address
+   */
+  public static Executor start(KubernetesClient client, ExecutorSettings settings)
+      throws IOException {
+    return start(client, settings, Optional.<CallObserver>empty());
+  }
+
+  /**
+   * Starts the executor as {@link #start(KubernetesClient, ExecutorSettings)} does, reporting calls
+   * and denied callers to {@code observer} in place of the Integration loggers and metrics.
+   */
+  public static Executor start(
+      KubernetesClient client, ExecutorSettings settings, CallObserver observer)
+      throws IOException {
+    return start(client, settings, Optional.of(observer));
+  }
+
+  private static Executor start(
+      KubernetesClient client, ExecutorSettings settings, Optional<CallObserver> observer)
+      throws IOException {
+    IntegrationDirectory directory = IntegrationDirectory.start(client, settings.namespaces());
+    HttpClientFactory clients = new HttpClientFactory();
+    ExecutorMetrics metrics =
+        ExecutorMetrics.prometheus(
+            (namespace, name) -> directory.integration(namespace, name).isPresent());
+    // TODO: nothing calls metrics.recordTokenRequest yet, because the client's token caches do
+    // not report token requests to the executor.
+    IntegrationLoggers loggers = IntegrationLoggers.create(metrics::recordSyslogDrop);
+    directory.onIntegrationChanges(
+        loggers::apply,
+        (namespace, name) -> {
+          loggers.remove(namespace, name);
+          metrics.remove(namespace, name);
+        });
+    try {
+      Optional<CallerAuthorizer> authorizer =
+          settings.authorization()
+              ? Optional.of(
+                  new CallerAuthorizer(
+                      client, settings.authorizationCacheTtl(), settings.authorizationCacheSize()))
+              : Optional.empty();
+      CallTargets targets = new CallTargets(directory, client, routing(settings));
+      TaskCalls calls =
+          new TaskCalls(
+              authorizer,
+              targets,
+              clients,
+              new TokenCaches(id -> new SecretTokenStore(client, id, TokenHolder.name())),
+              settings.maxResponseBodyBytes(),
+              observer.orElseGet(() -> new ReportingCallObserver(loggers, metrics)));
+      ExecutorServer server =
+          ExecutorServer.start(
+              new InetSocketAddress(settings.bindAddress(), settings.port()),
+              settings.threads(),
+              calls,
+              directory::synced,
+              metrics::scrape);
+      LOG.info(
+          "Executor listening on {}:{}: mode={}{}, namespaces={}, callerAuthorization={}",
+          settings.bindAddress(),
+          server.port(),
+          settings.mode().optionValue(),
+          settings.gatewayCluster().map(c -> ", gatewayCluster=" + c).orElse(""),
+          settings.namespaces().isEmpty() ? "all" : settings.namespaces(),
+          settings.authorization() ? "on" : "off");
+      return new Executor(directory, clients, metrics, loggers, server);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      clients.close();
+      loggers.close();
+      metrics.close();
+      throw e;
+    }
+  }
+
+  /** Returns the routing: a gateway executor serves its cluster, a sidecar Direct Integrations. */
+  private static ExecutionRouting routing(ExecutorSettings settings) {
+    return new ExecutionRouting(
+        settings.mode() == ExecutorMode.GATEWAY ? settings.gatewayCluster() : Optional.empty());
+  }
+
+  /** Returns the port the HTTP server listens on. */
+  public int port() {
+    return server.port();
+  }
+
+  /** Returns true once the informers have their first lists. */
+  public boolean ready() {
+    return directory.synced();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    directory.close();
+    clients.close();
+    loggers.close();
+    metrics.close();
+  }
+}

@@ -1,0 +1,56 @@
+package io.integrationoperator.executor.calls;
+
+import java.time.Duration;
+
+/**
+ * Receives what happened to each task call, for logging and metrics. Implementations must be
+ * thread-safe and fast, because they run on the request thread. No argument contains a credential,
+ * a token or a body.
+ */
+public interface CallObserver {
+
+  /**
+   * Reports a task call that was sent, whatever its result.
+   *
+   * @param method upper-case HTTP method of the task
+   * @param redactedUrl the request URL without user info and with credential query values masked
+   * @param outcome {@code Ok} for a 2xx response, {@code HttpError} for another response, otherwise
+   *     the {@link io.integrationoperator.client.connection.CallFailure} name
+   * @param status HTTP status the external server returned, or 0 when none answered
+   * @param duration time from sending the request to reading the answer
+   */
+  void callCompleted(
+      String namespace,
+      String integration,
+      String task,
+      String method,
+      String redactedUrl,
+      String outcome,
+      int status,
+      Duration duration);
+
+  /**
+   * Reports a task call that the executor rejected with an error status before a request was sent,
+   * for example 400 for invalid input or 409 for an Integration that is not ready. 401 and 403
+   * answers are reported to {@link #authorizationDenied} instead.
+   *
+   * @param task the task the request named
+   * @param status HTTP status of the executor's response
+   * @param reason CamelCase reason of the response
+   * @param duration time from receiving the request to the response
+   */
+  default void callRejected(
+      String namespace,
+      String integration,
+      String task,
+      int status,
+      String reason,
+      Duration duration) {}
+
+  /**
+   * Reports a caller that was rejected with 401 or 403.
+   *
+   * @param reason the CamelCase reason of the response, for example InvalidToken or Forbidden
+   */
+  void authorizationDenied(String namespace, String integration, String reason);
+}
