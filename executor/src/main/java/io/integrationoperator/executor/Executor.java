@@ -1,6 +1,7 @@
 package io.integrationoperator.executor;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.integrationoperator.client.connection.IntegrationId;
 import io.integrationoperator.client.http.HttpClientFactory;
 import io.integrationoperator.client.token.SecretTokenStore;
 import io.integrationoperator.client.token.TokenCaches;
@@ -17,6 +18,7 @@ import io.integrationoperator.executor.metrics.ExecutorMetrics;
 import io.integrationoperator.executor.server.ExecutorServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,14 +79,18 @@ public final class Executor implements AutoCloseable {
     ExecutorMetrics metrics =
         ExecutorMetrics.prometheus(
             (namespace, name) -> directory.integration(namespace, name).isPresent());
-    // TODO: nothing calls metrics.recordTokenRequest yet, because the client's token caches do
-    // not report token requests to the executor.
     IntegrationLoggers loggers = IntegrationLoggers.create(metrics::recordSyslogDrop);
+    TokenCaches tokens =
+        new TokenCaches(
+            id -> new SecretTokenStore(client, id, TokenHolder.name()),
+            Clock.systemUTC(),
+            (id, succeeded) -> metrics.recordTokenRequest(id.namespace(), id.name(), succeeded));
     directory.onIntegrationChanges(
         loggers::apply,
         (namespace, name) -> {
           loggers.remove(namespace, name);
           metrics.remove(namespace, name);
+          tokens.remove(new IntegrationId(namespace, name));
         });
     try {
       Optional<CallerAuthorizer> authorizer =
@@ -99,7 +105,7 @@ public final class Executor implements AutoCloseable {
               authorizer,
               targets,
               clients,
-              new TokenCaches(id -> new SecretTokenStore(client, id, TokenHolder.name())),
+              tokens,
               settings.maxResponseBodyBytes(),
               observer.orElseGet(() -> new ReportingCallObserver(loggers, metrics)));
       ExecutorServer server =

@@ -15,8 +15,16 @@ public final class TokenCaches {
 
   private static final TokenCaches SHARED = new TokenCaches(id -> TokenStore.inMemory());
 
+  /** Receives the outcome of every token or key request, for example to count them. */
+  @FunctionalInterface
+  public interface RequestListener {
+    /** Called after each request that {@code id}'s cache sent, whether it succeeded or failed. */
+    void requested(IntegrationId id, boolean succeeded);
+  }
+
   private final Function<IntegrationId, TokenStore> stores;
   private final Clock clock;
+  private final RequestListener listener;
   private final Map<IntegrationId, Entry> caches = new ConcurrentHashMap<>();
 
   private record Entry(String configuration, TokenCache cache) {}
@@ -28,8 +36,18 @@ public final class TokenCaches {
 
   /** Creates caches whose tokens are stored where {@code stores} says, timed by {@code clock}. */
   public TokenCaches(Function<IntegrationId, TokenStore> stores, Clock clock) {
+    this(stores, clock, (id, succeeded) -> {});
+  }
+
+  /**
+   * Creates caches whose tokens are stored where {@code stores} says, timed by {@code clock}, that
+   * report each token request to {@code listener}.
+   */
+  public TokenCaches(
+      Function<IntegrationId, TokenStore> stores, Clock clock, RequestListener listener) {
     this.stores = stores;
     this.clock = clock;
+    this.listener = listener;
   }
 
   /** Returns the process-wide caches that keep tokens in memory only. */
@@ -51,7 +69,9 @@ public final class TokenCaches {
             (key, existing) ->
                 existing != null && existing.configuration().equals(configuration)
                     ? existing
-                    : new Entry(configuration, new TokenCache(source, stores.apply(id), clock)));
+                    : new Entry(
+                        configuration,
+                        new TokenCache(reporting(id, source), stores.apply(id), clock)));
     return entry.cache();
   }
 
@@ -70,9 +90,23 @@ public final class TokenCaches {
                 return existing;
               }
               TokenStore store = stores.apply(id);
-              return new Entry(configuration, new TokenCache(sources.apply(store), store, clock));
+              return new Entry(
+                  configuration, new TokenCache(reporting(id, sources.apply(store)), store, clock));
             });
     return entry.cache();
+  }
+
+  private TokenSource reporting(IntegrationId id, TokenSource source) {
+    return previous -> {
+      try {
+        Token token = source.request(previous);
+        listener.requested(id, true);
+        return token;
+      } catch (TokenRequestException e) {
+        listener.requested(id, false);
+        throw e;
+      }
+    };
   }
 
   /** Drops the cache of {@code id}, for example after its Integration was deleted. */

@@ -60,4 +60,39 @@ class TokenCachesTest {
     assertThat(store.isAuthorizationCodeUsed("abc")).isTrue();
     assertThat(store.isAuthorizationCodeUsed("other")).isFalse();
   }
+
+  @Test
+  void listenerHearsEveryRequestWithOutcome() throws Exception {
+    List<String> heard = new ArrayList<>();
+    TokenCaches caches =
+        new TokenCaches(
+            id -> TokenStore.inMemory(),
+            java.time.Clock.systemUTC(),
+            (id, succeeded) -> heard.add(id + " " + succeeded));
+    TokenCache working =
+        caches.cacheFor(
+            ID,
+            "digest",
+            previous ->
+                new Token(
+                    "value",
+                    java.util.Optional.of("Bearer"),
+                    java.time.Instant.now(),
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty()));
+    TokenCache failing =
+        caches.cacheFor(
+            new IntegrationId("default", "down"),
+            "digest",
+            previous -> {
+              throw new TokenRequestException("the token endpoint returned 503", (Throwable) null);
+            });
+
+    working.get();
+    working.get();
+    org.assertj.core.api.Assertions.assertThatThrownBy(failing::get)
+        .isInstanceOf(TokenRequestException.class);
+
+    assertThat(heard).containsExactly("default/api true", "default/down false");
+  }
 }
