@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -161,23 +160,7 @@ final class TaskParameters {
       MediaType first = content.values().iterator().next();
       schema = first == null ? null : first.getSchema();
     }
-    schema = resolveSchema(schema);
-    if (schema == null) {
-      return "";
-    }
-    if (schema.getType() != null) {
-      return schema.getType();
-    }
-    // OpenAPI 3.1 schemas may list several types, for example [string, null].
-    Set<String> types = schema.getTypes();
-    if (types == null) {
-      return "";
-    }
-    return types.stream()
-        .filter(Objects::nonNull)
-        .filter(t -> !t.equals("null"))
-        .findFirst()
-        .orElse("");
+    return SchemaTypes.primaryType(resolveSchema(schema));
   }
 
   private Schema<?> resolveSchema(Schema<?> schema) {

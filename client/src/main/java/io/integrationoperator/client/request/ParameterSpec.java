@@ -1,5 +1,6 @@
 package io.integrationoperator.client.request;
 
+import io.integrationoperator.client.catalog.SchemaTypes;
 import io.integrationoperator.client.catalog.Task;
 import io.integrationoperator.client.catalog.TaskParameter;
 import io.swagger.v3.oas.models.media.Content;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * Serialisation settings of one parameter, or of one property of a form body.
@@ -79,7 +78,8 @@ record ParameterSpec(
         location,
         parameter.required(),
         parameter.type(),
-        typeOf(definition.getSchema() == null ? null : definition.getSchema().getItems()),
+        SchemaTypes.primaryType(
+            definition.getSchema() == null ? null : definition.getSchema().getItems()),
         style,
         explode,
         Boolean.TRUE.equals(definition.getAllowReserved()),
@@ -138,24 +138,5 @@ record ParameterSpec(
 
   private static String firstMediaType(Content content) {
     return content == null || content.isEmpty() ? null : content.keySet().iterator().next();
-  }
-
-  /** Type of a schema that swagger-parser left inline; empty for a $ref or an unknown type. */
-  private static String typeOf(Schema<?> schema) {
-    if (schema == null) {
-      return "";
-    }
-    if (schema.getType() != null) {
-      return schema.getType();
-    }
-    Set<String> types = schema.getTypes();
-    if (types == null) {
-      return "";
-    }
-    return types.stream()
-        .filter(Objects::nonNull)
-        .filter(t -> !t.equals("null"))
-        .findFirst()
-        .orElse("");
   }
 }
