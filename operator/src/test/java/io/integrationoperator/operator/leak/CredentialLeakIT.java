@@ -164,6 +164,8 @@ class CredentialLeakIT {
     assertThat(scan.findings("status", statusJson())).isEmpty();
     assertThat(scan.findings("event", eventTexts())).isEmpty();
     assertThat(logs.size()).as("records captured at DEBUG").isGreaterThan(1000);
+    // The signer's canonical request stays out through the product's TurboFilter, not a level.
+    assertThat(LoggerFactory.getLogger("software.amazon.awssdk").isDebugEnabled()).isTrue();
   }
 
   @Test
