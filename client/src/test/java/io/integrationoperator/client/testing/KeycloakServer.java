@@ -12,13 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -89,8 +89,19 @@ public final class KeycloakServer implements AutoCloseable {
    * @throws IllegalStateException when the distribution is missing or Keycloak does not start
    */
   public static KeycloakServer start() throws IOException, InterruptedException {
+    return start(UnaryOperator.identity());
+  }
+
+  /**
+   * Starts Keycloak with the test realm export changed by {@code realmEdit}, for example to give a
+   * client a different secret or the realm another access token lifespan.
+   *
+   * @param realmEdit receives the realm export as JSON text and returns the text to import
+   */
+  public static KeycloakServer start(UnaryOperator<String> realmEdit)
+      throws IOException, InterruptedException {
     Path home = home();
-    prepareData(home.resolve("data"));
+    prepareData(home.resolve("data"), realmEdit);
     int port = freePort();
     Path log = home.resolve("keycloak-" + port + ".log");
     ProcessBuilder builder =
@@ -118,12 +129,15 @@ public final class KeycloakServer implements AutoCloseable {
   }
 
   /** Deletes the file database of earlier starts and puts the realm export where it is imported. */
-  private static void prepareData(Path data) throws IOException {
+  private static void prepareData(Path data, UnaryOperator<String> realmEdit) throws IOException {
     deleteRecursively(data.resolve("h2"));
     Files.createDirectories(data.resolve("import"));
     try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
-      Files.copy(
-          realm, data.resolve("import/" + REALM + ".json"), StandardCopyOption.REPLACE_EXISTING);
+      String export = new String(realm.readAllBytes(), StandardCharsets.UTF_8);
+      Files.writeString(
+          data.resolve("import/" + REALM + ".json"),
+          realmEdit.apply(export),
+          StandardCharsets.UTF_8);
     }
   }
 
