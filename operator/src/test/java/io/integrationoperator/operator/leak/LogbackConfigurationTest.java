@@ -17,7 +17,8 @@ class LogbackConfigurationTest {
   @ValueSource(
       strings = {
         "operator/src/main/resources/logback.xml",
-        "local/src/main/resources/integration-operator-local-logback.xml"
+        "local/src/main/resources/integration-operator-local-logback.xml",
+        "executor/src/main/resources/logback.xml"
       })
   void signerDebugIsDeniedAtAnyLevel(String file) throws Exception {
     LoggerContext context = new LoggerContext();
