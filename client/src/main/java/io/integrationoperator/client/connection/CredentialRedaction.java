@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.integrationoperator.api.envelope.ResponseEnvelope;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,8 +27,10 @@ import okhttp3.HttpUrl;
  * <p>Each credential value of at least {@value #MIN_LENGTH} characters, except the OAuth 2.0 client
  * id, is replaced, together with the forms in which a request carries it: percent-encoded (query
  * parameters and form bodies) and, for Basic authentication, the Base64 of {@code
- * username:password}. Shorter values are left alone, because masking them would also mask ordinary
- * words. Longer forms are replaced first, so no part of one survives a shorter value's replacement.
+ * username:password} and of {@code clientId:clientSecret}, also with both parts form-encoded as
+ * OAuth 2.0's client_secret_basic sends them. Shorter values are left alone, because masking them
+ * would also mask ordinary words. Longer forms are replaced first, so no part of one survives a
+ * shorter value's replacement.
  */
 public final class CredentialRedaction {
   /** Text that replaces every credential value. */
@@ -60,17 +63,34 @@ public final class CredentialRedaction {
           addForms(forms, credential.getValue());
         }
       }
-      String username = credentials.get(CredentialKeys.USERNAME);
-      String password = credentials.get(CredentialKeys.PASSWORD);
-      if (username != null && password != null) {
-        String pair = username + ":" + password;
-        forms.add(Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-        forms.add(Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.ISO_8859_1)));
+      addBasicForms(
+          forms,
+          credentials.get(CredentialKeys.USERNAME),
+          credentials.get(CredentialKeys.PASSWORD));
+      String clientId = credentials.get(CredentialKeys.CLIENT_ID);
+      String clientSecret = credentials.get(CredentialKeys.CLIENT_SECRET);
+      addBasicForms(forms, clientId, clientSecret);
+      // client_secret_basic form-encodes id and secret before Base64 (RFC 6749 section 2.3.1).
+      if (clientId != null && clientSecret != null) {
+        addBasicForms(
+            forms,
+            URLEncoder.encode(clientId, StandardCharsets.UTF_8),
+            URLEncoder.encode(clientSecret, StandardCharsets.UTF_8));
       }
     }
     List<String> secrets = new ArrayList<>(forms);
     secrets.sort(Comparator.comparingInt(String::length).reversed());
     return new CredentialRedaction(List.copyOf(secrets));
+  }
+
+  /** Adds the Base64 of {@code user:secret}, as a Basic Authorization header carries it. */
+  private static void addBasicForms(Set<String> forms, String user, String secret) {
+    if (user == null || secret == null) {
+      return;
+    }
+    String pair = user + ":" + secret;
+    forms.add(Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    forms.add(Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.ISO_8859_1)));
   }
 
   private static void addForms(Set<String> forms, String value) {
@@ -132,6 +152,22 @@ public final class CredentialRedaction {
     }
     Map<String, String> copy = new LinkedHashMap<>();
     headers.forEach((name, value) -> copy.put(redact(name), redact(value)));
+    return copy;
+  }
+
+  /**
+   * Returns a copy of {@code envelope} with every credential form masked in its URL, status text,
+   * headers and body. The copy keeps every header and the whole body.
+   */
+  public ResponseEnvelope redact(ResponseEnvelope envelope) {
+    ResponseEnvelope copy = new ResponseEnvelope();
+    copy.setOk(envelope.getOk());
+    copy.setMethod(envelope.getMethod());
+    copy.setUrl(redact(envelope.getUrl()));
+    copy.setStatus(envelope.getStatus());
+    copy.setStatusText(redact(envelope.getStatusText()));
+    copy.setHeaders(envelope.getHeaders() == null ? null : redact(envelope.getHeaders()));
+    copy.setBody(redact(envelope.getBody()));
     return copy;
   }
 }

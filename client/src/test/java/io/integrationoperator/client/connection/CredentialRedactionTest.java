@@ -29,6 +29,31 @@ class CredentialRedactionTest {
   }
 
   @Test
+  void clientSecretBasicHeaderIsMasked() {
+    CredentialRedaction oauth =
+        CredentialRedaction.of(
+            Map.of(
+                CredentialKeys.CLIENT_ID,
+                "my-client",
+                CredentialKeys.CLIENT_SECRET,
+                "CliS3cret-777"));
+
+    // Base64 of "my-client:CliS3cret-777", as a token endpoint may echo the request's header.
+    assertThat(oauth.redact("Authorization: Basic bXktY2xpZW50OkNsaVMzY3JldC03Nzc="))
+        .isEqualTo("Authorization: Basic ****");
+  }
+
+  @Test
+  void formEncodedClientSecretBasicHeaderIsMasked() {
+    CredentialRedaction oauth =
+        CredentialRedaction.of(
+            Map.of(CredentialKeys.CLIENT_ID, "app:1", CredentialKeys.CLIENT_SECRET, "s e%cret"));
+
+    // Base64 of "app%3A1:s+e%25cret", the RFC 6749 form-encoded pair.
+    assertThat(oauth.redact("Basic YXBwJTNBMTpzK2UlMjVjcmV0")).isEqualTo("Basic ****");
+  }
+
+  @Test
   void encodedValueIsMasked() {
     assertThat(redaction.redact("/x?p=pa%20ss&q=pa+ss")).isEqualTo("/x?p=****&q=****");
   }

@@ -2,6 +2,7 @@ package io.integrationoperator.executor.calls;
 
 import io.integrationoperator.client.connection.CallFailure;
 import io.integrationoperator.client.connection.CallResult;
+import io.integrationoperator.client.connection.CredentialRedaction;
 import io.integrationoperator.executor.server.ApiError;
 import io.integrationoperator.executor.server.JsonResponses;
 import io.integrationoperator.executor.server.TaskApi;
@@ -15,9 +16,14 @@ import io.integrationoperator.executor.server.TaskApi;
 final class CallAnswers {
   private CallAnswers() {}
 
-  static TaskApi.Answer answer(CallResult result) {
+  /**
+   * Returns the answer for {@code result}. An envelope is returned with the Integration's
+   * credential values masked, because an API that echoes its request would otherwise show them to a
+   * caller who may call tasks but not read the credentials.
+   */
+  static TaskApi.Answer answer(CallResult result, CredentialRedaction redaction) {
     if (result.envelope().isPresent()) {
-      return new TaskApi.Answer(200, result.envelope().get());
+      return new TaskApi.Answer(200, redaction.redact(result.envelope().get()));
     }
     CallFailure failure = result.failure().orElse(CallFailure.ConnectionFailed);
     String error = result.error().orElse("The call failed with " + failure + ".");

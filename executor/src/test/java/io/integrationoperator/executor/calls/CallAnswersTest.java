@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrationoperator.api.envelope.ResponseEnvelope;
 import io.integrationoperator.client.connection.CallFailure;
 import io.integrationoperator.client.connection.CallResult;
+import io.integrationoperator.client.connection.CredentialRedaction;
 import io.integrationoperator.executor.server.TaskApi;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,10 +24,12 @@ class CallAnswersTest {
     ResponseEnvelope envelope = envelope(false, "GET", 404);
 
     TaskApi.Answer answer =
-        CallAnswers.answer(CallResult.answered(STARTED, Duration.ofMillis(5), envelope));
+        CallAnswers.answer(
+            CallResult.answered(STARTED, Duration.ofMillis(5), envelope),
+            CredentialRedaction.of(Map.of()));
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.body()).isSameAs(envelope);
+    assertThat(answer.body()).usingRecursiveComparison().isEqualTo(envelope);
   }
 
   @Test
@@ -39,10 +43,10 @@ class CallAnswersTest {
             Optional.of(CallFailure.TokenRequestFailed),
             Optional.of("The token endpoint answered 401."));
 
-    TaskApi.Answer answer = CallAnswers.answer(result);
+    TaskApi.Answer answer = CallAnswers.answer(result, CredentialRedaction.of(Map.of()));
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.body()).isSameAs(tokenEnvelope);
+    assertThat(answer.body()).usingRecursiveComparison().isEqualTo(tokenEnvelope);
     assertThat(CallAnswers.outcome(result)).isEqualTo("TokenRequestFailed");
   }
 
@@ -59,7 +63,7 @@ class CallAnswersTest {
     CallResult result =
         CallResult.failed(STARTED, Duration.ofMillis(5), failure, "The call failed.");
 
-    TaskApi.Answer answer = CallAnswers.answer(result);
+    TaskApi.Answer answer = CallAnswers.answer(result, CredentialRedaction.of(Map.of()));
 
     assertThat(answer.status()).isEqualTo(status);
     ObjectNode body = (ObjectNode) answer.body();
@@ -76,6 +80,31 @@ class CallAnswersTest {
 
     assertThat(CallAnswers.outcome(ok)).isEqualTo("Ok");
     assertThat(CallAnswers.outcome(notFound)).isEqualTo("HttpError");
+  }
+
+  @Test
+  void echoedCredentialsAreMasked() {
+    ResponseEnvelope echo = envelope(true, "GET", 200);
+    echo.setUrl("https://api.example.test/v3/echo?api_key=QK-9f8e7d6c");
+    echo.setHeaders(Map.of("x-echo-auth", "Basic YXV0b21hdGlvbjpTM2NyM3RQYXNzdzByZCE="));
+    ObjectNode body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    body.put("password", "S3cr3tPassw0rd!");
+    body.put("query", "/health?api_key=QK-9f8e7d6c");
+    echo.setBody(body);
+    CredentialRedaction redaction =
+        CredentialRedaction.of(
+            Map.of(
+                "username", "automation", "password", "S3cr3tPassw0rd!", "apiKey", "QK-9f8e7d6c"));
+
+    ResponseEnvelope answered =
+        (ResponseEnvelope)
+            CallAnswers.answer(CallResult.answered(STARTED, Duration.ofMillis(5), echo), redaction)
+                .body();
+
+    assertThat(answered.getUrl()).isEqualTo("https://api.example.test/v3/echo?api_key=****");
+    assertThat(answered.getHeaders()).containsEntry("x-echo-auth", "Basic ****");
+    assertThat(answered.getBody().get("password").asText()).isEqualTo("****");
+    assertThat(answered.getBody().get("query").asText()).isEqualTo("/health?api_key=****");
   }
 
   private static ResponseEnvelope envelope(boolean ok, String method, int status) {

@@ -116,7 +116,12 @@ public final class ConnectionProbe {
     }
     if (call.failure().isPresent()) {
       String error = call.error().orElse("The probe failed.");
-      String answer = envelope.map(e -> " The server returned " + statusLine(e) + ".").orElse("");
+      // Token and key request errors already name the status the endpoint returned.
+      String answer =
+          envelope
+              .filter(e -> !error.contains("returned " + e.getStatus()))
+              .map(e -> " The server returned " + statusLine(e) + ".")
+              .orElse("");
       return Outcome.failed(call.failure().get().name(), error + answer);
     }
     if (envelope.isPresent()) {
@@ -148,18 +153,13 @@ public final class ConnectionProbe {
    * small. The body is masked before it is cut, so no part of a value survives.
    */
   static ResponseEnvelope forStatus(ResponseEnvelope envelope, CredentialRedaction redaction) {
-    ResponseEnvelope copy = new ResponseEnvelope();
-    copy.setOk(envelope.getOk());
-    copy.setMethod(envelope.getMethod());
-    copy.setUrl(redaction.redact(envelope.getUrl()));
-    copy.setStatus(envelope.getStatus());
-    copy.setStatusText(redaction.redact(envelope.getStatusText()));
-    if (envelope.getHeaders() != null) {
-      Map<String, String> headers = new TreeMap<>(redaction.redact(envelope.getHeaders()));
+    ResponseEnvelope copy = redaction.redact(envelope);
+    if (copy.getHeaders() != null) {
+      Map<String, String> headers = new TreeMap<>(copy.getHeaders());
       headers.keySet().removeIf(name -> name.equalsIgnoreCase("set-cookie"));
       copy.setHeaders(headers);
     }
-    copy.setBody(shortBody(redaction.redact(envelope.getBody())));
+    copy.setBody(shortBody(copy.getBody()));
     return copy;
   }
 
