@@ -39,7 +39,26 @@ final class SpecRules {
               + probe.getPath()
               + "; remove one of them.");
     }
+    if (probe != null && probe.getPath() != null && hasDotSegment(probe.getPath())) {
+      return failed(
+          IntegrationConditions.INVALID_PROBE,
+          "spec.probe.path "
+              + probe.getPath()
+              + " has a '.' or '..' segment, which would leave the base path; give a path below"
+              + " the base path.");
+    }
     return Optional.empty();
+  }
+
+  /** Returns true when a segment of {@code path} is . or .., also when written %2e. */
+  private static boolean hasDotSegment(String path) {
+    String decoded = path.replace("%2e", ".").replace("%2E", ".");
+    for (String segment : decoded.split("[/\\\\?#]", -1)) {
+      if (segment.equals(".") || segment.equals("..")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Optional<Outcome> checkGateway(Gateway gateway) {

@@ -24,6 +24,47 @@ class ConnectionProbeTest {
   private static final Duration INTERVAL = Duration.ofMinutes(5);
 
   @Test
+  void tokenFailureMessageNamesStatusOnce() {
+    ResponseEnvelope tokenAnswer = new ResponseEnvelope();
+    tokenAnswer.setMethod("POST");
+    tokenAnswer.setUrl("http://127.0.0.1:2379/v3/auth/authenticate");
+    tokenAnswer.setStatus(400);
+    tokenAnswer.setStatusText("Bad Request");
+    CallResult call =
+        new CallResult(
+            NOW,
+            Duration.ofMillis(3),
+            Optional.of(tokenAnswer),
+            Optional.of(CallFailure.TokenRequestFailed),
+            Optional.of(
+                "the key request POST http://127.0.0.1:2379/v3/auth/authenticate returned 400"));
+
+    Outcome connected = ConnectionProbe.connected(call);
+
+    assertThat(connected.reason()).isEqualTo("TokenRequestFailed");
+    assertThat(connected.message())
+        .isEqualTo("the key request POST http://127.0.0.1:2379/v3/auth/authenticate returned 400");
+  }
+
+  @Test
+  void failureWithEnvelopeAddsStatusLine() {
+    ResponseEnvelope answer = new ResponseEnvelope();
+    answer.setStatus(503);
+    answer.setStatusText("Service Unavailable");
+    CallResult call =
+        new CallResult(
+            NOW,
+            Duration.ofMillis(3),
+            Optional.of(answer),
+            Optional.of(CallFailure.TokenRequestFailed),
+            Optional.of("the token endpoint could not be used"));
+
+    assertThat(ConnectionProbe.connected(call).message())
+        .isEqualTo(
+            "the token endpoint could not be used The server returned 503 Service Unavailable.");
+  }
+
+  @Test
   void probeIsDueWithoutEarlierResult() {
     assertThat(ConnectionProbe.isDue(null, null, false, INTERVAL, NOW)).isTrue();
   }

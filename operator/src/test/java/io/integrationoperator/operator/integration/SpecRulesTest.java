@@ -45,6 +45,25 @@ class SpecRulesTest {
             IntegrationConditions.INVALID_PROBE,
             "spec.probe sets both task listPets and path /health; remove one of them."),
         Arguments.of(
+            "probe path leaving the base path",
+            (Consumer<IntegrationSpec>)
+                spec -> {
+                  spec.setProbe(new Probe());
+                  spec.getProbe().setPath("/../health");
+                },
+            IntegrationConditions.INVALID_PROBE,
+            "spec.probe.path /../health has a '.' or '..' segment, which would leave the base"
+                + " path; give a path below the base path."),
+        Arguments.of(
+            "probe path with encoded dot segment",
+            (Consumer<IntegrationSpec>)
+                spec -> {
+                  spec.setProbe(new Probe());
+                  spec.getProbe().setPath("/%2E%2e/health");
+                },
+            IntegrationConditions.INVALID_PROBE,
+            "spec.probe.path /%2E%2e/health has a '.' or '..' segment"),
+        Arguments.of(
             "Proxy mode without proxy",
             (Consumer<IntegrationSpec>)
                 spec -> {
