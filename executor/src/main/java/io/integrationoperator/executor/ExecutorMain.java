@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.integrationoperator.client.connection.DurationText;
+import io.integrationoperator.executor.server.ExecutorServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -51,6 +52,7 @@ public final class ExecutorMain {
   private ExecutorMain() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
+    ExecutorServer.enableNoDelay();
     ExecutorSettings settings;
     try {
       settings = parseSettings(args, System.getenv());

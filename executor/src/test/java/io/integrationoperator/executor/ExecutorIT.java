@@ -280,7 +280,7 @@ class ExecutorIT {
               "The response of GET http://127.0.0.1:"
                   + server.getAddress().getPort()
                   + "/v3/pet/1 has a body longer than the limit of 1024 bytes; request less data"
-                  + " or raise the limit.");
+                  + " or raise the limit (the executor's --max-response-body-size).");
     } finally {
       server.stop(0);
     }

@@ -1,5 +1,6 @@
 package io.integrationoperator.local;
 
+import io.integrationoperator.executor.server.ExecutorServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,6 +72,8 @@ public final class LocalModeCommand implements Callable<Integer> {
   List<Path> apply = new ArrayList<>();
 
   public static void main(String[] args) {
+    // Before the operator's health server, so that the executor's server gets TCP_NODELAY too.
+    ExecutorServer.enableNoDelay();
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "integration-operator-local-logback.xml");
     }

@@ -175,7 +175,7 @@ public final class IntegrationClient {
               + loggedUrl
               + " has a body longer than the limit of "
               + e.maxBodyBytes()
-              + " bytes; request less data or raise the limit.";
+              + " bytes; request less data or raise the limit (the executor's --max-response-body-size).";
       LOG.debug("{}", error);
       return CallResult.failed(started, elapsed(startNanos), CallFailure.ResponseTooLarge, error);
     } catch (IOException e) {

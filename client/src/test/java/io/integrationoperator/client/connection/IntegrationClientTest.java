@@ -377,7 +377,7 @@ class IntegrationClientTest {
             "The response of GET "
                 + baseUrl
                 + "/pets?limit=1 has a body longer than the limit of 16 bytes; request less data"
-                + " or raise the limit.");
+                + " or raise the limit (the executor's --max-response-body-size).");
   }
 
   @Test

@@ -1,11 +1,13 @@
 package io.integrationoperator.executor.calls;
 
+import io.integrationoperator.client.connection.CredentialRedaction;
+import io.integrationoperator.executor.logging.CallDetails;
 import java.time.Duration;
 
 /**
  * Receives what happened to each task call, for logging and metrics. Implementations must be
- * thread-safe and fast, because they run on the request thread. No argument contains a credential,
- * a token or a body.
+ * thread-safe and fast, because they run on the request thread. No argument except those of {@link
+ * #callDetails} contains a credential, a token or a body.
  */
 public interface CallObserver {
 
@@ -46,6 +48,26 @@ public interface CallObserver {
       int status,
       String reason,
       Duration duration) {}
+
+  /**
+   * Returns true when {@link #callDetails} would log something for the Integration, so that the
+   * caller copies headers and bodies only then.
+   */
+  default boolean wantsDetails(String namespace, String integration) {
+    return false;
+  }
+
+  /**
+   * Reports the headers and bodies of a task call, which implementations log at DEBUG and TRACE
+   * with the Integration's credential values masked by {@code redaction}. Unlike the other methods,
+   * {@code details} can contain credentials that an API echoed.
+   */
+  default void callDetails(
+      String namespace,
+      String integration,
+      String task,
+      CallDetails details,
+      CredentialRedaction redaction) {}
 
   /**
    * Reports a caller that was rejected with 401 or 403.

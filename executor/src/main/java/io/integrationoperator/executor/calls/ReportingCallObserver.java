@@ -1,6 +1,8 @@
 package io.integrationoperator.executor.calls;
 
 import io.integrationoperator.client.connection.CallFailure;
+import io.integrationoperator.client.connection.CredentialRedaction;
+import io.integrationoperator.executor.logging.CallDetails;
 import io.integrationoperator.executor.logging.IntegrationLoggers;
 import io.integrationoperator.executor.metrics.CallOutcome;
 import io.integrationoperator.executor.metrics.DenialReason;
@@ -65,6 +67,21 @@ public final class ReportingCallObserver implements CallObserver {
         status,
         reason);
     metrics.recordCall(namespace, integration, task, outcome, duration);
+  }
+
+  @Override
+  public boolean wantsDetails(String namespace, String integration) {
+    return loggers.logger(namespace, integration).isDebugEnabled();
+  }
+
+  @Override
+  public void callDetails(
+      String namespace,
+      String integration,
+      String task,
+      CallDetails details,
+      CredentialRedaction redaction) {
+    loggers.logCallDetails(namespace, integration, task, details, redaction);
   }
 
   @Override

@@ -1,7 +1,11 @@
 package io.integrationoperator.executor.calls;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.integrationoperator.api.envelope.ResponseEnvelope;
 import io.integrationoperator.client.catalog.Task;
+import io.integrationoperator.client.connection.CallFailure;
 import io.integrationoperator.client.connection.CallResult;
+import io.integrationoperator.client.connection.CredentialRedaction;
 import io.integrationoperator.client.connection.IntegrationClient;
 import io.integrationoperator.client.envelope.UrlRedaction;
 import io.integrationoperator.client.http.HttpClientFactory;
@@ -14,13 +18,20 @@ import io.integrationoperator.executor.authorization.CallerAuthorizer;
 import io.integrationoperator.executor.authorization.TaskAccess;
 import io.integrationoperator.executor.integrations.CallTarget;
 import io.integrationoperator.executor.integrations.CallTargets;
+import io.integrationoperator.executor.logging.CallDetails;
 import io.integrationoperator.executor.server.ApiError;
 import io.integrationoperator.executor.server.JsonResponses;
 import io.integrationoperator.executor.server.TaskApi;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import okhttp3.Headers;
 import okhttp3.Request;
+import okhttp3.RequestBody;
+import okio.Buffer;
 
 /**
  * Lists and calls tasks: authorizes the caller, resolves the Integration and task, builds the
@@ -114,7 +125,63 @@ public final class TaskCalls implements TaskApi {
         CallAnswers.outcome(result),
         status,
         result.duration());
-    return CallAnswers.answer(result);
+    CredentialRedaction redaction = CredentialRedaction.of(target.settings().credentials());
+    reportDetails(target, task, request, url, result, redaction);
+    return CallAnswers.answer(result, redaction);
+  }
+
+  /**
+   * Reports headers and bodies when the Integration's logger wants them. A failed token or key
+   * request is left out, because its exchange carries credentials.
+   */
+  private void reportDetails(
+      CallTarget target,
+      Task task,
+      Request request,
+      String url,
+      CallResult result,
+      CredentialRedaction redaction) {
+    String namespace = target.integration().getMetadata().getNamespace();
+    String name = target.integration().getMetadata().getName();
+    boolean tokenFailure = result.failure().orElse(null) == CallFailure.TokenRequestFailed;
+    if (tokenFailure || !observer.wantsDetails(namespace, name)) {
+      return;
+    }
+    Optional<ResponseEnvelope> envelope = result.envelope();
+    CallDetails details =
+        new CallDetails(
+            request.method(),
+            url,
+            headers(request.headers()),
+            bodyText(request.body()),
+            envelope.map(ResponseEnvelope::getStatus).orElse(0),
+            envelope.map(ResponseEnvelope::getHeaders).orElse(Map.of()),
+            envelope.map(ResponseEnvelope::getBody).map(TaskCalls::text).orElse(null));
+    observer.callDetails(namespace, name, task.name(), details, redaction);
+  }
+
+  private static Map<String, String> headers(Headers headers) {
+    Map<String, String> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers
+        .names()
+        .forEach(header -> result.put(header, String.join(", ", headers.values(header))));
+    return result;
+  }
+
+  private static String bodyText(RequestBody body) {
+    if (body == null) {
+      return null;
+    }
+    try (Buffer buffer = new Buffer()) {
+      body.writeTo(buffer);
+      return buffer.readUtf8();
+    } catch (IOException e) {
+      return "(body not readable: " + e.getClass().getSimpleName() + ")";
+    }
+  }
+
+  private static String text(JsonNode body) {
+    return body.isTextual() ? body.asText() : body.toString();
   }
 
   private static Request request(Task task, CallTarget target, TaskInput input) throws ApiError {
