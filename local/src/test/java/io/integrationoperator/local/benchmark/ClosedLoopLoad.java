@@ -78,7 +78,7 @@ final class ClosedLoopLoad implements AutoCloseable {
     client.connectionPool().evictAll();
   }
 
-  /** Status and body of one response, for the check of the expected answer. */
+  /** Status and body of one response, for the check of the expected response. */
   record ResponseText(int status, String body) {}
 
   /** One of the {@code concurrency} call chains. */
