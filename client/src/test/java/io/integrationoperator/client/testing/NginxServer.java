@@ -221,6 +221,7 @@ public final class NginxServer implements AutoCloseable {
     private TestCertificates.Issued serverCertificate;
     private TestCertificates.Issued clientCa;
     private int clientVerifyDepth = 1;
+    private int workerConnections = 64;
     private String basicAuthUser;
     private String basicAuthPassword;
     private String extraServerConfig = "";
@@ -261,6 +262,15 @@ public final class NginxServer implements AutoCloseable {
     public Builder basicAuth(String username, String password) {
       this.basicAuthUser = username;
       this.basicAuthPassword = password;
+      return this;
+    }
+
+    /**
+     * Sets nginx's {@code worker_connections} (default 64 here): how many connections, clients and
+     * idle keep-alive ones included, the single worker process keeps open at once.
+     */
+    public Builder workerConnections(int connections) {
+      this.workerConnections = connections;
       return this;
     }
 
@@ -379,7 +389,9 @@ public final class NginxServer implements AutoCloseable {
         conf.append("user root;\n");
       }
       conf.append("worker_processes 1;\n")
-          .append("events { worker_connections 64; }\n")
+          .append("events { worker_connections ")
+          .append(workerConnections)
+          .append("; }\n")
           .append("http {\n");
       for (String temp : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) {
         conf.append("  ")
