@@ -35,14 +35,30 @@ import java.util.TreeMap;
  *
  * <p>A probe is due when no earlier probe result exists, when the connection settings changed since
  * the last probe (spec, model scheme, endpoint or credentials, compared by a SHA-256 fingerprint
- * kept in memory), or when the last probe is older than the probe interval. The probe runs
- * synchronously on the reconcile thread; the call timeout bounds how long it blocks.
+ * kept in memory), or when the last probe is older than the probe interval, which is at most 30
+ * seconds while the last probe failed. The probe runs synchronously on the reconcile thread; the
+ * call timeout bounds how long it blocks.
  */
 public final class ConnectionProbe {
   /** Response bodies longer than this, in characters of JSON, are cut in the status. */
   static final int MAX_BODY_CHARS = 2048;
 
+  /**
+   * Longest wait before a failed probe is repeated. A server that was down when the Integration was
+   * applied is found within this time, not only after probe.interval.
+   */
+  static final Duration FAILED_PROBE_RETRY = Duration.ofSeconds(30);
+
   private ConnectionProbe() {}
+
+  /**
+   * Returns the time between probes: probe.interval, or at most {@link #FAILED_PROBE_RETRY} while
+   * the Connected condition is False.
+   */
+  public static Duration interval(Duration configured, Condition connected) {
+    boolean failed = connected != null && ConditionStatus.FALSE.equals(connected.getStatus());
+    return failed && configured.compareTo(FAILED_PROBE_RETRY) > 0 ? FAILED_PROBE_RETRY : configured;
+  }
 
   /** Outcome of one probe: the status field and the Connected condition. */
   public record Result(ProbeResult lastProbe, Outcome connected) {}

@@ -223,7 +223,8 @@ final class IntegrationPass {
     boolean changed = !fingerprint.equals(probedSettings.get(uid));
     Condition connected = Conditions.find(previous.getConditions(), CONNECTED).orElse(null);
     probeInterval = spec.probeInterval();
-    if (!ConnectionProbe.isDue(previous.getLastProbe(), connected, changed, probeInterval, now)) {
+    Duration interval = ConnectionProbe.interval(probeInterval, connected);
+    if (!ConnectionProbe.isDue(previous.getLastProbe(), connected, changed, interval, now)) {
       checks.put(
           CONNECTED,
           new Outcome(connected.getStatus(), connected.getReason(), connected.getMessage()));
@@ -341,7 +342,13 @@ final class IntegrationPass {
     Optional<Duration> delay =
         probeInterval == null
             ? Optional.empty()
-            : Optional.of(ConnectionProbe.untilNext(next.getLastProbe(), probeInterval, now));
+            : Optional.of(
+                ConnectionProbe.untilNext(
+                    next.getLastProbe(),
+                    ConnectionProbe.interval(
+                        probeInterval,
+                        Conditions.find(next.getConditions(), CONNECTED).orElse(null)),
+                    now));
     if (roleWriteFailed) {
       Duration retry = IntegrationReconciler.ROLE_RETRY;
       return Optional.of(delay.filter(d -> d.compareTo(retry) < 0).orElse(retry));

@@ -24,6 +24,21 @@ class ConnectionProbeTest {
   private static final Duration INTERVAL = Duration.ofMinutes(5);
 
   @Test
+  void failedProbeIsRepeatedWithinThirtySeconds() {
+    Condition failed = new ConditionBuilder().withType("Connected").withStatus("False").build();
+    Condition passed = new ConditionBuilder().withType("Connected").withStatus("True").build();
+
+    assertThat(ConnectionProbe.interval(Duration.ofMinutes(5), failed))
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(ConnectionProbe.interval(Duration.ofSeconds(10), failed))
+        .isEqualTo(Duration.ofSeconds(10));
+    assertThat(ConnectionProbe.interval(Duration.ofMinutes(5), passed))
+        .isEqualTo(Duration.ofMinutes(5));
+    assertThat(ConnectionProbe.interval(Duration.ofMinutes(5), null))
+        .isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
   void tokenFailureMessageNamesStatusOnce() {
     ResponseEnvelope tokenAnswer = new ResponseEnvelope();
     tokenAnswer.setMethod("POST");
