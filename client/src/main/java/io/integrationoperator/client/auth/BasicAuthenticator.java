@@ -32,7 +32,8 @@ final class BasicAuthenticator implements RequestAuthenticator {
         || CredentialValues.hasControlCharacter(password)) {
       throw new InvalidSettingsException(
           "the basic authentication username or password contains a control character, which"
-              + " RFC 7617 does not allow");
+              + " RFC 7617 does not allow; a trailing line feed usually comes from kubectl create"
+              + " secret --from-file, so create the Secret with --from-literal or stringData");
     }
     return new BasicAuthenticator(Credentials.basic(username, password, StandardCharsets.UTF_8));
   }

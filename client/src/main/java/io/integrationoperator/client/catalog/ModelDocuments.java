@@ -95,7 +95,10 @@ public final class ModelDocuments {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
       byte[] text = in.readNBytes(maxBytes + 1);
       if (text.length > maxBytes) {
-        return tooLarge(where, "more than " + maxBytes + " bytes after decompression");
+        // More bytes than this cannot decode to fewer characters than the limit.
+        return tooLarge(
+            where,
+            "more than " + DocumentLoader.MAX_DOCUMENT_CHARS + " characters after decompression");
       }
       return checkSize(utf8(text), where);
     } catch (IOException e) {

@@ -35,7 +35,9 @@ final class PemCertificates {
     }
     if (certificates.isEmpty()) {
       throw new InvalidSettingsException(
-          source + " contains no PEM certificate (expected -----BEGIN CERTIFICATE----- blocks)");
+          source
+              + " contains no PEM certificate (expected -----BEGIN CERTIFICATE----- blocks of"
+              + " Base64 text; a block with other characters is not read)");
     }
     return certificates;
   }

@@ -69,6 +69,19 @@ class AuthenticatorsTest {
   }
 
   @Test
+  void basicRejectsTrailingLineFeedWithHint() {
+    ConnectionSettingsBuilder settings =
+        ConnectionSettingsBuilder.forBaseUrl(BASE_URL).basic("automation", "s3cret\n");
+
+    assertThatThrownBy(() -> Authenticators.forSettings(settings.build()))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessage(
+            "the basic authentication username or password contains a control character, which"
+                + " RFC 7617 does not allow; a trailing line feed usually comes from kubectl create"
+                + " secret --from-file, so create the Secret with --from-literal or stringData");
+  }
+
+  @Test
   void basicRejectsMissingPassword() {
     ConnectionSettingsBuilder settings =
         ConnectionSettingsBuilder.forBaseUrl(BASE_URL).basic("alice", "");

@@ -230,7 +230,8 @@ class ClientIdentityTest {
             () -> identity("garbage", certificates.client().privateKeyPem()).keyManager())
         .isInstanceOf(InvalidSettingsException.class)
         .hasMessage(
-            "tls.crt contains no PEM certificate (expected -----BEGIN CERTIFICATE----- blocks)");
+            "tls.crt contains no PEM certificate (expected -----BEGIN CERTIFICATE----- blocks of"
+                + " Base64 text; a block with other characters is not read)");
   }
 
   @Test
@@ -298,7 +299,8 @@ class ClientIdentityTest {
         .isInstanceOf(InvalidSettingsException.class)
         .hasMessage(
             "ca.crt of the mutualTls Secret contains no PEM certificate (expected -----BEGIN"
-                + " CERTIFICATE----- blocks)");
+                + " CERTIFICATE----- blocks of Base64 text; a block with other characters is not"
+                + " read)");
   }
 
   @Test

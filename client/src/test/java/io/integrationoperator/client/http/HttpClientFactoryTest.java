@@ -97,7 +97,7 @@ class HttpClientFactoryTest {
         .isInstanceOf(InvalidSettingsException.class)
         .hasMessage(
             "tls.caBundle contains no PEM certificate (expected -----BEGIN CERTIFICATE-----"
-                + " blocks)");
+                + " blocks of Base64 text; a block with other characters is not read)");
   }
 
   @Test
