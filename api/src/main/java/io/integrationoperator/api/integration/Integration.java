@@ -1,6 +1,7 @@
 package io.integrationoperator.api.integration;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -37,6 +38,20 @@ public class Integration extends CustomResource<IntegrationSpec, IntegrationStat
     implements Namespaced {
   public static final String GROUP = "integration-operator.io";
   public static final String VERSION = "v1alpha1";
+
+  @Override
+  @JsonPropertyDescription(
+      "Desired connection: the model, server, authentication, TLS, timeout, routing, logging and probe.")
+  public IntegrationSpec getSpec() {
+    return super.getSpec();
+  }
+
+  @Override
+  @JsonPropertyDescription(
+      "State the operator observed: endpoint, resolved model, generated objects, last probe, token state and conditions.")
+  public IntegrationStatus getStatus() {
+    return super.getStatus();
+  }
 
   @Override
   protected IntegrationStatus initStatus() {

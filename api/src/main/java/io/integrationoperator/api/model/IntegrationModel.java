@@ -1,6 +1,7 @@
 package io.integrationoperator.api.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -40,6 +41,19 @@ import io.integrationoperator.api.integration.Integration;
     type = AdditionalPrinterColumn.Type.DATE)
 public class IntegrationModel extends CustomResource<IntegrationModelSpec, IntegrationModelStatus>
     implements Namespaced {
+
+  @Override
+  @JsonPropertyDescription("The OpenAPI or Swagger 2.0 document, inline or from a ConfigMap.")
+  public IntegrationModelSpec getSpec() {
+    return super.getSpec();
+  }
+
+  @Override
+  @JsonPropertyDescription(
+      "What the operator read from the document: title, version, default server, security schemes, tasks and conditions.")
+  public IntegrationModelStatus getStatus() {
+    return super.getStatus();
+  }
 
   @Override
   protected IntegrationModelStatus initStatus() {
