@@ -2,6 +2,7 @@ package io.integrationoperator.executor.calls;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.integrationoperator.client.request.TaskInput;
 import io.integrationoperator.executor.server.ApiError;
@@ -52,7 +53,12 @@ final class TaskInputs {
 
   private static JsonNode readTree(byte[] body) throws ApiError {
     try {
-      JsonNode root = JsonResponses.JSON.readTree(body);
+      // A repeated key would otherwise keep its last value without a word.
+      JsonNode root =
+          JsonResponses.JSON
+              .reader()
+              .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+              .readTree(body);
       if (root == null || root.isMissingNode()) {
         return JsonResponses.JSON.createObjectNode();
       }

@@ -51,6 +51,18 @@ class TaskInputsTest {
             });
   }
 
+  @Test
+  void repeatedKeyIsRejected() {
+    assertThatThrownBy(
+            () -> TaskInputs.parse(bytes("{\"parameters\": {\"limit\": 1, \"limit\": 2}}")))
+        .isInstanceOfSatisfying(
+            ApiError.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo("InvalidJson");
+              assertThat(e.error()).contains("Duplicate field 'limit'");
+            });
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
