@@ -43,9 +43,6 @@ final class DynamicApiKeys {
             CredentialRedaction.of(settings.credentials()),
             key -> placement.check(key, "apiKey obtained by the key request"),
             Clock.systemUTC());
-    // NOTE: a new configuration gives a new cache, but that cache still adopts a key that the
-    // shared token Secret holds from the old settings, and keeps it until the API returns 401,
-    // because the Secret does not record which configuration the key came from.
     TokenCache cache = tokens.cacheFor(settings.id(), configuration(keyRequest, settings), source);
     return new TokenAuthenticator(
         cache,

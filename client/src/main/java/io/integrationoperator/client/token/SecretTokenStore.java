@@ -51,6 +51,13 @@ public final class SecretTokenStore implements TokenStore {
   public static final String USED_CODE_ANNOTATION =
       "integration-operator.io/used-authorization-code";
 
+  /**
+   * Annotation with the digest of the settings and credentials the stored token was requested with.
+   * A process whose settings have another digest ignores the token, so a token or key obtained
+   * before a credential or URL change is not used after it.
+   */
+  public static final String SETTINGS_ANNOTATION = "integration-operator.io/token-settings";
+
   static final String ACCESS_TOKEN = "accessToken";
   static final String TOKEN_TYPE = "tokenType";
   static final String REFRESH_TOKEN = "refreshToken";
@@ -63,6 +70,7 @@ public final class SecretTokenStore implements TokenStore {
   private final KubernetesClient client;
   private final IntegrationId id;
   private final String holder;
+  private final String settings;
 
   /**
    * Creates the store of {@code id}'s token.
@@ -70,9 +78,24 @@ public final class SecretTokenStore implements TokenStore {
    * @param holder a name unique to this process, for example its pod name plus a random suffix
    */
   public SecretTokenStore(KubernetesClient client, IntegrationId id, String holder) {
+    this(client, id, holder, null);
+  }
+
+  private SecretTokenStore(
+      KubernetesClient client, IntegrationId id, String holder, String settings) {
     this.client = client;
     this.id = id;
     this.holder = holder;
+    this.settings = settings;
+  }
+
+  /**
+   * Returns a store that marks the tokens it saves with {@code digest} and loads only tokens with
+   * that mark, or without any mark.
+   */
+  @Override
+  public TokenStore forSettings(String digest) {
+    return new SecretTokenStore(client, id, holder, digest);
   }
 
   /** Returns the name of the Secret that holds the token of the Integration {@code name}. */
@@ -82,7 +105,16 @@ public final class SecretTokenStore implements TokenStore {
 
   @Override
   public Optional<Token> load() {
-    return Optional.ofNullable(secret().get()).flatMap(SecretTokenStore::token);
+    Secret secret = secret().get();
+    if (secret == null || !sameSettings(secret)) {
+      return Optional.empty();
+    }
+    return token(secret);
+  }
+
+  private boolean sameSettings(Secret secret) {
+    String stored = annotations(secret).get(SETTINGS_ANNOTATION);
+    return settings == null || stored == null || settings.equals(stored);
   }
 
   @Override
@@ -100,6 +132,9 @@ public final class SecretTokenStore implements TokenStore {
               annotations(secret).remove(HOLDER_ANNOTATION);
               annotations(secret).remove(CLAIM_UNTIL_ANNOTATION);
               annotations(secret).remove(LAST_ERROR_ANNOTATION);
+              if (settings != null) {
+                annotations(secret).put(SETTINGS_ANNOTATION, settings);
+              }
               return secret;
             });
     LOG.debug("token of {} {}", id, written ? "stored in its Secret" : "kept in memory only");

@@ -71,7 +71,10 @@ public final class TokenCaches {
                     ? existing
                     : new Entry(
                         configuration,
-                        new TokenCache(reporting(id, source), stores.apply(id), clock)));
+                        new TokenCache(
+                            reporting(id, source),
+                            stores.apply(id).forSettings(configuration),
+                            clock)));
     return entry.cache();
   }
 
@@ -89,7 +92,7 @@ public final class TokenCaches {
               if (existing != null && existing.configuration().equals(configuration)) {
                 return existing;
               }
-              TokenStore store = stores.apply(id);
+              TokenStore store = stores.apply(id).forSettings(configuration);
               return new Entry(
                   configuration, new TokenCache(reporting(id, sources.apply(store)), store, clock));
             });

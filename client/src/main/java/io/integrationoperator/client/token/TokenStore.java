@@ -55,6 +55,15 @@ public interface TokenStore {
    */
   default void recordFailure(String error) {}
 
+  /**
+   * Returns the store for tokens requested with the settings whose digest is {@code digest}. A
+   * shared store ignores tokens that were requested with other settings; stores of one process
+   * return themselves, because their caches are replaced with the settings.
+   */
+  default TokenStore forSettings(String digest) {
+    return this;
+  }
+
   /** Creates a store that keeps the token in this process only. */
   static TokenStore inMemory() {
     AtomicReference<Token> stored = new AtomicReference<>();

@@ -101,6 +101,18 @@ class SecretTokenStoreIT {
   }
 
   @Test
+  void tokenOfOtherSettingsIsIgnored() {
+    SecretTokenStore store = new SecretTokenStore(client, ID, "a");
+    Token saved = token("access-1", Optional.empty());
+    store.forSettings("digest-1").save(saved);
+
+    assertThat(secret().getMetadata().getAnnotations())
+        .containsEntry(SecretTokenStore.SETTINGS_ANNOTATION, "digest-1");
+    assertThat(store.forSettings("digest-1").load()).contains(saved);
+    assertThat(store.forSettings("digest-2").load()).isEmpty();
+  }
+
+  @Test
   void discardKeepsRefreshToken() {
     SecretTokenStore store = new SecretTokenStore(client, ID, "a");
     Token saved = token("access-1", Optional.of("refresh-1"));
