@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param value the token as it is sent to the API
  * @param type the token type, for example Bearer; empty for API keys, which have none
  * @param obtainedAt when the token endpoint issued it
- * @param expiresAt when it stops being valid, if the endpoint said so
+ * @param expiresAt when it stops being valid, if the endpoint returned a lifetime
  * @param refreshToken the refresh token that came with it, if any
  */
 public record Token(

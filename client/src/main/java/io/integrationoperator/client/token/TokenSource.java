@@ -14,7 +14,7 @@ public interface TokenSource {
    *
    * @param previous the token held so far, whose refresh token the source may use instead of a new
    *     grant; empty before the first request
-   * @throws TokenRequestException when the endpoint failed or answered with an error
+   * @throws TokenRequestException when the request failed or the endpoint returned an error
    */
   Token request(Optional<Token> previous) throws TokenRequestException;
 }
