@@ -12,6 +12,7 @@ import io.integrationoperator.client.token.Token;
 import io.integrationoperator.client.token.TokenRequestException;
 import io.integrationoperator.client.token.TokenSource;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -98,6 +99,9 @@ public final class DynamicKeySource implements TokenSource {
     try (Response response = client.newCall(request).execute()) {
       String key = key(response, "the key request " + described);
       return new Token(key, Optional.empty(), clock.instant(), Optional.empty(), Optional.empty());
+    } catch (InterruptedIOException e) {
+      throw new TokenRequestException(
+          "the key request " + described + " did not respond within spec.timeout", e);
     } catch (IOException e) {
       String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       throw new TokenRequestException(

@@ -29,6 +29,7 @@ import io.integrationoperator.client.token.TokenRequestException;
 import io.integrationoperator.client.token.TokenSource;
 import io.integrationoperator.client.token.TokenStore;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -257,9 +258,14 @@ public final class OAuth2TokenSource implements TokenSource {
     TokenEndpointExchange.Answer answer;
     try {
       answer = TokenEndpointExchange.send(client, request, queryParameterNames(usage));
-    } catch (IOException e) {
+    } catch (InterruptedIOException e) {
       throw new TokenRequestException(
-          redaction.redact("the token endpoint " + shownEndpoint + " could not be reached: " + e),
+          "the token endpoint " + shownEndpoint + " did not respond within spec.timeout", e);
+    } catch (IOException e) {
+      String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new TokenRequestException(
+          redaction.redact(
+              "the token endpoint " + shownEndpoint + " could not be reached: " + detail),
           e);
     }
     Token token = TokenResponses.parse(answer, shownEndpoint, obtainedAt, keptRefresh, redaction);

@@ -138,7 +138,8 @@ public final class ConnectionProbe {
               .filter(e -> !error.contains("returned " + e.getStatus()))
               .map(e -> " The server returned " + statusLine(e) + ".")
               .orElse("");
-      return Outcome.failed(call.failure().get().name(), error + answer);
+      String message = answer.isEmpty() ? error : sentence(error) + answer;
+      return Outcome.failed(call.failure().get().name(), message);
     }
     if (envelope.isPresent()) {
       return Outcome.failed(
@@ -188,6 +189,11 @@ public final class ConnectionProbe {
       return body;
     }
     return TextNode.valueOf(text.substring(0, MAX_BODY_CHARS) + "...");
+  }
+
+  /** Ends {@code text} with a period, so that a following sentence does not run into it. */
+  private static String sentence(String text) {
+    return text.endsWith(".") ? text : text + ".";
   }
 
   private static String statusLine(ResponseEnvelope envelope) {

@@ -30,7 +30,6 @@ final class TlsCheck {
     }
     return Optional.of(
         Outcome.passed(
-            IntegrationConditions.TLS_VERIFIED,
-            "The server certificate and host name are verified."));
+            IntegrationConditions.TLS_VERIFIED, "Server certificate and host name checks are on."));
   }
 }

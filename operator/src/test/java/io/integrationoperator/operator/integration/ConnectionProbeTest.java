@@ -76,7 +76,7 @@ class ConnectionProbeTest {
 
     assertThat(ConnectionProbe.connected(call).message())
         .isEqualTo(
-            "the token endpoint could not be used The server returned 503 Service Unavailable.");
+            "the token endpoint could not be used. The server returned 503 Service Unavailable.");
   }
 
   @Test
