@@ -152,7 +152,7 @@ public final class TaskCalls implements TaskApi {
         new CallDetails(
             request.method(),
             url,
-            headers(request.headers()),
+            headers(request),
             bodyText(request.body()),
             envelope.map(ResponseEnvelope::getStatus).orElse(0),
             envelope.map(ResponseEnvelope::getHeaders).orElse(Map.of()),
@@ -160,11 +160,19 @@ public final class TaskCalls implements TaskApi {
     observer.callDetails(namespace, name, task.name(), details, redaction);
   }
 
-  private static Map<String, String> headers(Headers headers) {
+  /**
+   * Returns the headers the task's inputs set, with the body's Content-Type. Authentication adds
+   * its credentials after this point, so they are not among them.
+   */
+  private static Map<String, String> headers(Request request) {
+    Headers headers = request.headers();
     Map<String, String> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers
         .names()
         .forEach(header -> result.put(header, String.join(", ", headers.values(header))));
+    if (request.body() != null && request.body().contentType() != null) {
+      result.putIfAbsent("Content-Type", request.body().contentType().toString());
+    }
     return result;
   }
 
