@@ -4,20 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -80,8 +76,8 @@ public final class EtcdServer implements AutoCloseable {
     String lastFailure = "";
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       Path data = createDataDirectory();
-      int clientPort = freePort();
-      int peerPort = freePort();
+      int clientPort = ServerFixtures.freePort();
+      int peerPort = ServerFixtures.freePort();
       Process process = launch(data, clientPort, peerPort, tokenTtl);
       EtcdServer server = new EtcdServer(data, clientPort, process, http);
       String failure = server.awaitHealthy();
@@ -206,7 +202,7 @@ public final class EtcdServer implements AutoCloseable {
     } catch (IllegalStateException e) {
       // The JVM is already shutting down, and the hook stops etcd itself.
     }
-    deleteRecursively(dataDirectory);
+    ServerFixtures.deleteRecursively(dataDirectory);
   }
 
   private void destroyProcess() {
@@ -280,14 +276,6 @@ public final class EtcdServer implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not find a free port on " + HOST, e);
-    }
-  }
-
   private static String readIfExists(Path file) {
     try {
       return Files.exists(file) ? Files.readString(file) : "";
@@ -302,19 +290,6 @@ public final class EtcdServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for etcd", e);
-    }
-  }
-
-  private static void deleteRecursively(Path directory) {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not delete " + directory, e);
     }
   }
 }

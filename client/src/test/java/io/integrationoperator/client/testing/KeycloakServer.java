@@ -2,9 +2,6 @@ package io.integrationoperator.client.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -102,7 +99,7 @@ public final class KeycloakServer implements AutoCloseable {
       throws IOException, InterruptedException {
     Path home = home();
     prepareData(home.resolve("data"), realmEdit);
-    int port = freePort();
+    int port = ServerFixtures.freePort();
     Path log = home.resolve("keycloak-" + port + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -110,7 +107,7 @@ public final class KeycloakServer implements AutoCloseable {
                 "start-dev",
                 "--http-host=" + HOST,
                 "--http-port=" + port,
-                "--http-management-port=" + freePort(),
+                "--http-management-port=" + ServerFixtures.freePort(),
                 "--import-realm")
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
@@ -130,7 +127,7 @@ public final class KeycloakServer implements AutoCloseable {
 
   /** Deletes the file database of earlier starts and puts the realm export where it is imported. */
   private static void prepareData(Path data, UnaryOperator<String> realmEdit) throws IOException {
-    deleteRecursively(data.resolve("h2"));
+    ServerFixtures.deleteRecursively(data.resolve("h2"));
     Files.createDirectories(data.resolve("import"));
     try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
       String export = new String(realm.readAllBytes(), StandardCharsets.UTF_8);
@@ -275,30 +272,5 @@ public final class KeycloakServer implements AutoCloseable {
       return 0;
     }
     return 0;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void deleteRecursively(Path directory) {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(KeycloakServer::delete);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void delete(Path path) {
-    try {
-      Files.delete(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

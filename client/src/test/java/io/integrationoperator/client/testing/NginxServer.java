@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,11 +15,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real nginx ({@value #NGINX_BINARY}, Debian package nginx-light) started as a child process on
@@ -179,7 +175,7 @@ public final class NginxServer implements AutoCloseable {
   @Override
   public void close() {
     stop();
-    deleteRecursively(prefix);
+    ServerFixtures.deleteRecursively(prefix);
   }
 
   private void destroyProcess() {
@@ -321,7 +317,7 @@ public final class NginxServer implements AutoCloseable {
     private NginxServer startWithRetries(Path prefix) throws IOException {
       String lastFailure = "";
       for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-        int port = freePort();
+        int port = ServerFixtures.freePort();
         Files.writeString(prefix.resolve("conf/nginx.conf"), configuration(prefix, port));
         Files.deleteIfExists(prefix.resolve("logs/error.log"));
         Process process = launch(prefix);
@@ -339,7 +335,7 @@ public final class NginxServer implements AutoCloseable {
           break;
         }
       }
-      deleteRecursively(prefix);
+      ServerFixtures.deleteRecursively(prefix);
       throw new IllegalStateException("nginx did not start: " + lastFailure);
     }
 
@@ -535,12 +531,6 @@ public final class NginxServer implements AutoCloseable {
     return "root".equals(System.getProperty("user.name"));
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      return socket.getLocalPort();
-    }
-  }
-
   private static String readIfExists(Path file) {
     try {
       return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
@@ -555,19 +545,6 @@ public final class NginxServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for nginx", e);
-    }
-  }
-
-  private static void deleteRecursively(Path directory) {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not delete " + directory, e);
     }
   }
 }
