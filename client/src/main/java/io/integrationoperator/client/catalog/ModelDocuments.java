@@ -85,7 +85,7 @@ public final class ModelDocuments {
   }
 
   /**
-   * Decompresses a gzip document. A ConfigMap holds at most 1 MiB, so documents of several MB fit
+   * Decompresses a gzip document. A ConfigMap stores at most 1 MiB, so documents of several MB fit
    * only compressed. Reading stops past the size limit, so a small archive that expands without
    * bound is rejected instead of filling the heap.
    */

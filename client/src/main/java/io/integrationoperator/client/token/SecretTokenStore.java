@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every write is a replace with the resourceVersion that was read (optimistic concurrency), so
  * two processes never overwrite each other's token unseen. Before requesting a token a process
  * writes a claim, the annotations {@link #HOLDER_ANNOTATION} and {@link #CLAIM_UNTIL_ANNOTATION};
- * while another process holds a live claim, this one waits for the token it stores instead of
+ * while another process has a live claim, this one waits for the token it stores instead of
  * requesting its own. A claim that was not released expires, so a crashed holder blocks nobody for
  * long.
  *
@@ -98,7 +98,7 @@ public final class SecretTokenStore implements TokenStore {
     return new SecretTokenStore(client, id, holder, digest);
   }
 
-  /** Returns the name of the Secret that holds the token of the Integration {@code name}. */
+  /** Returns the name of the Secret that contains the token of the Integration {@code name}. */
   public static String secretName(String integrationName) {
     return integrationName + "-token";
   }
@@ -148,7 +148,7 @@ public final class SecretTokenStore implements TokenStore {
           if (stored.isEmpty() || !stored.get().value().equals(rejected.value())) {
             return null;
           }
-          // The refresh token stays: a rejected access token says nothing about it.
+          // The refresh token stays, because a rejected access token does not mean it is invalid.
           Map<String, String> data = new HashMap<>(secret.getData());
           data.remove(ACCESS_TOKEN);
           data.remove(TOKEN_TYPE);
@@ -252,7 +252,7 @@ public final class SecretTokenStore implements TokenStore {
     return client.secrets().inNamespace(id.namespace()).withName(secretName(id.name()));
   }
 
-  /** Reads the token from the Secret's data; a Secret without an access token holds none. */
+  /** Reads the token from the Secret's data; a Secret without an access token contains none. */
   public static Optional<Token> token(Secret secret) {
     Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
     Optional<String> value = decoded(data, ACCESS_TOKEN);

@@ -29,19 +29,25 @@ public final class TokenCaches {
 
   private record Entry(String configuration, TokenCache cache) {}
 
-  /** Creates caches whose tokens are stored where {@code stores} says, timed by the UTC clock. */
+  /**
+   * Creates caches whose tokens are stored in the store that {@code stores} returns, timed by the
+   * UTC clock.
+   */
   public TokenCaches(Function<IntegrationId, TokenStore> stores) {
     this(stores, Clock.systemUTC());
   }
 
-  /** Creates caches whose tokens are stored where {@code stores} says, timed by {@code clock}. */
+  /**
+   * Creates caches whose tokens are stored in the store that {@code stores} returns, timed by
+   * {@code clock}.
+   */
   public TokenCaches(Function<IntegrationId, TokenStore> stores, Clock clock) {
     this(stores, clock, (id, succeeded) -> {});
   }
 
   /**
-   * Creates caches whose tokens are stored where {@code stores} says, timed by {@code clock}, that
-   * report each token request to {@code listener}.
+   * Creates caches whose tokens are stored in the store that {@code stores} returns, timed by
+   * {@code clock}, that report each token request to {@code listener}.
    */
   public TokenCaches(
       Function<IntegrationId, TokenStore> stores, Clock clock, RequestListener listener) {
@@ -59,8 +65,8 @@ public final class TokenCaches {
    * Returns the cache of {@code id}, creating it with {@code source} when there is none or when it
    * was created for a different {@code configuration}.
    *
-   * @param configuration a digest of every setting and credential the token depends on; never the
-   *     credentials themselves, because it is kept in memory beside the cache
+   * @param configuration a digest of every setting and credential the token depends on. It is never
+   *     the credentials themselves, because it is kept beside the cache and in the token Secret.
    */
   public TokenCache cacheFor(IntegrationId id, String configuration, TokenSource source) {
     Entry entry =

@@ -41,7 +41,7 @@ public interface TokenStore {
 
   /**
    * Claims the right to request a token for {@code validity}, so that processes sharing the store
-   * send one request between them. Returns false while another process holds a live claim; that
+   * send one request between them. Returns false while another process has a live claim, and that
    * process stores its token, which {@link #load()} then returns. Stores of one process return
    * true.
    */

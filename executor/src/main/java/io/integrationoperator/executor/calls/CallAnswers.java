@@ -17,9 +17,9 @@ final class CallAnswers {
   private CallAnswers() {}
 
   /**
-   * Returns the answer for {@code result}. An envelope is returned with the Integration's
-   * credential values masked, because an API that echoes its request would otherwise show them to a
-   * caller who may call tasks but not read the credentials.
+   * Returns the executor's response for {@code result}. An envelope is returned with the
+   * Integration's credential values masked, because an API that echoes its request would otherwise
+   * show them to a caller who may call tasks but not read the credentials.
    */
   static TaskApi.Answer answer(CallResult result, CredentialRedaction redaction) {
     if (result.envelope().isPresent()) {

@@ -18,7 +18,7 @@ public interface CallObserver {
    * @param redactedUrl the request URL without user info and with credential query values masked
    * @param outcome {@code Ok} for a 2xx response, {@code HttpError} for another response, otherwise
    *     the {@link io.integrationoperator.client.connection.CallFailure} name
-   * @param status HTTP status the external server returned, or 0 when none answered
+   * @param status HTTP status the external server returned, or 0 when none responded
    * @param duration time from sending the request to reading the answer
    */
   void callCompleted(
@@ -34,7 +34,7 @@ public interface CallObserver {
   /**
    * Reports a task call that the executor rejected with an error status before a request was sent,
    * for example 400 for invalid input or 409 for an Integration that is not ready. 401 and 403
-   * answers are reported to {@link #authorizationDenied} instead.
+   * responses are reported to {@link #authorizationDenied} instead.
    *
    * @param task the task the request named
    * @param status HTTP status of the executor's response

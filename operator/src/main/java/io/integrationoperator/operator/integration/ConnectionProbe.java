@@ -44,7 +44,7 @@ public final class ConnectionProbe {
   static final int MAX_BODY_CHARS = 2048;
 
   /**
-   * Longest wait before a failed probe is repeated. A server that was down when the Integration was
+   * Maximum wait before a failed probe is repeated. A server that was down when the Integration was
    * applied is found within this time, not only after probe.interval.
    */
   static final Duration FAILED_PROBE_RETRY = Duration.ofSeconds(30);
