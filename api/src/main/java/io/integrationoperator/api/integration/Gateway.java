@@ -2,23 +2,25 @@ package io.integrationoperator.api.integration;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.generator.annotation.ValidationRule;
 
-/** Routing of outbound calls: the gateway cluster that runs them and the proxy they use. */
+/**
+ * Routing of outbound calls: the gateway cluster that runs them and the proxy they use. Each field
+ * that is not set takes the operator's configured default; the effective routing is shown in
+ * status.routing.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@ValidationRule(
-    value = "!has(self.executionMode) || self.executionMode != 'Proxy' || has(self.proxy)",
-    message = "proxy is required when executionMode is Proxy")
 public class Gateway {
 
-  @JsonPropertyDescription("Name of the gateway cluster (a pool of executors) that runs the calls.")
+  @JsonPropertyDescription(
+      "Name of the gateway cluster (a pool of executors) that runs the calls in execution modes ClusterNoProxy and Proxy; defaults to the operator's configured default cluster.")
   private String cluster;
 
   @JsonPropertyDescription(
       "Direct, ClusterNoProxy or Proxy; defaults to the operator's configured " + "default.")
   private ExecutionMode executionMode;
 
-  @JsonPropertyDescription("HTTP proxy; required when executionMode is Proxy.")
+  @JsonPropertyDescription(
+      "HTTP proxy used in executionMode Proxy; replaces the operator's default proxy as a whole.")
   private ProxyConfig proxy;
 
   public String getCluster() {

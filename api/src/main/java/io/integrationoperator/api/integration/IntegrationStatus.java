@@ -26,6 +26,11 @@ public class IntegrationStatus {
       "Name of the projected Secret with the credential material the executor " + "uses.")
   private String credentialsSecret;
 
+  @JsonPropertyDescription(
+      "Effective routing of calls: execution mode, gateway cluster and proxy, after the"
+          + " operator's defaults were applied.")
+  private EffectiveRouting routing;
+
   @JsonPropertyDescription("Result of the last connectivity probe.")
   private ProbeResult lastProbe;
 
@@ -52,6 +57,14 @@ public class IntegrationStatus {
 
   public void setEndpoint(String endpoint) {
     this.endpoint = endpoint;
+  }
+
+  public EffectiveRouting getRouting() {
+    return routing;
+  }
+
+  public void setRouting(EffectiveRouting routing) {
+    this.routing = routing;
   }
 
   public ResolvedModel getModel() {

@@ -34,6 +34,19 @@ public class ProxyConfig {
           + "starting with a dot, or CIDR ranges.")
   private List<String> noProxy;
 
+  @JsonPropertyDescription(
+      "CA certificates that sign an https proxy's certificate, added to the JVM's default trust"
+          + " store.")
+  private CaBundleSource caBundle;
+
+  public CaBundleSource getCaBundle() {
+    return caBundle;
+  }
+
+  public void setCaBundle(CaBundleSource caBundle) {
+    this.caBundle = caBundle;
+  }
+
   public ServerProtocol getProtocol() {
     return protocol;
   }

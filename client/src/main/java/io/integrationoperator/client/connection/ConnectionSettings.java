@@ -2,6 +2,7 @@ package io.integrationoperator.client.connection;
 
 import io.integrationoperator.api.integration.IntegrationSpec;
 import io.integrationoperator.client.catalog.SecuritySchemeInfo;
+import io.integrationoperator.client.http.ProxySettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import java.util.Optional;
  *     tls.caBundle and of the mutual TLS Secret's ca.crt, joined. When it is empty, the client
  *     still trusts the credential {@code ca.crt} of mutual TLS.
  * @param timeout maximum duration of one call
+ * @param proxy the HTTP proxy calls go through; empty for direct connections
  */
 public record ConnectionSettings(
     IntegrationId id,
@@ -28,7 +30,20 @@ public record ConnectionSettings(
     Optional<SecuritySchemeInfo> scheme,
     Map<String, String> credentials,
     Optional<String> caBundlePem,
-    Duration timeout) {
+    Duration timeout,
+    Optional<ProxySettings> proxy) {
+
+  /** Creates settings for direct connections, without a proxy. */
+  public ConnectionSettings(
+      IntegrationId id,
+      String baseUrl,
+      IntegrationSpec spec,
+      Optional<SecuritySchemeInfo> scheme,
+      Map<String, String> credentials,
+      Optional<String> caBundlePem,
+      Duration timeout) {
+    this(id, baseUrl, spec, scheme, credentials, caBundlePem, timeout, Optional.empty());
+  }
 
   @Override
   public String toString() {
@@ -42,6 +57,8 @@ public record ConnectionSettings(
         + credentials.keySet()
         + ", timeout="
         + timeout
+        + ", proxy="
+        + proxy.map(ProxySettings::url).orElse("none")
         + "]";
   }
 }

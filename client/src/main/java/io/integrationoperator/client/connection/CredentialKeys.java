@@ -21,6 +21,15 @@ public final class CredentialKeys {
   public static final String TLS_KEY = "tls.key";
   public static final String CA_CRT = "ca.crt";
 
+  /** Basic proxy authentication user name, projected from the proxy's Secret. */
+  public static final String PROXY_USERNAME = "proxyUsername";
+
+  /** Basic proxy authentication password, projected from the proxy's Secret. */
+  public static final String PROXY_PASSWORD = "proxyPassword";
+
+  /** PEM certificates that sign an https proxy's certificate. */
+  public static final String PROXY_CA_BUNDLE = "proxyCaBundle";
+
   /** Prefix of extra authentication parameter values: {@code parameter.<name>}. */
   public static final String PARAMETER_PREFIX = "parameter.";
 
