@@ -8,9 +8,8 @@ import java.util.Map;
 
 /**
  * The gateway cluster {@value #NAME} of local mode. Local mode's executor is the sidecar and also
- * runs the calls of this cluster; the Service and EndpointSlice that point at it let the operator
- * and the executor find it as they find a gateway cluster on a real cluster, through the labelled
- * Service's ready endpoints.
+ * runs the calls of this cluster. A Service and an EndpointSlice point at it, so the operator and
+ * the executor find it through the labelled Service's ready endpoints, as on a real cluster.
  */
 final class LocalGatewayCluster {
 

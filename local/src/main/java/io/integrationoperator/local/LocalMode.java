@@ -32,7 +32,7 @@ public final class LocalMode implements AutoCloseable {
   public static final String DEFAULT_NAMESPACE = "default";
 
   /**
-   * Namespace of the operator in local mode, which holds the Services of the gateway clusters,
+   * Namespace of the operator in local mode, which contains the Services of the gateway clusters,
    * {@value LocalGatewayCluster#NAME} included.
    */
   public static final String OPERATOR_NAMESPACE = DEFAULT_NAMESPACE;

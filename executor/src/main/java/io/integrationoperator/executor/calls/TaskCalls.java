@@ -49,9 +49,9 @@ import org.slf4j.LoggerFactory;
  * <p>The caller's token is authenticated before anything is looked up. Lookups that fail (an
  * unknown Integration or task, an Integration that is not ready) are reported only to callers that
  * may read the Integration, so that others cannot probe which Integrations exist. The caller's
- * Authorization header is used only for the reviews and, for a call of an Integration routed to a
- * gateway cluster, sent unchanged to the gateway executor, which reviews it again; it is never sent
- * to an external server.
+ * Authorization header is used for the reviews and is never sent to an external server. For an
+ * Integration routed to a gateway cluster, it is sent unchanged to the gateway executor, which
+ * reviews it again.
  *
  * <p>Gateway executors also run probes for the operator (see {@link #probe}).
  */

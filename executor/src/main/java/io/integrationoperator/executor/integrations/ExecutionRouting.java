@@ -13,8 +13,8 @@ import java.util.TreeSet;
  * Decides where an Integration's call runs, from the effective routing the operator wrote into
  * status.routing. An executor runs a call itself when the execution mode is Direct and it is a
  * sidecar, or when the Integration's gateway cluster is one it serves. A sidecar forwards the other
- * calls to their gateway cluster. A gateway executor answers 409 for calls of clusters it does not
- * serve, and every executor does so for a forwarded call it does not serve, so that a call is
+ * calls to their gateway cluster. A gateway executor rejects calls of clusters it does not serve
+ * with 409, and every executor rejects a forwarded call it does not serve, so that a call is
  * forwarded at most once.
  *
  * @param sidecar whether the executor runs next to a workload (it then runs Direct calls and

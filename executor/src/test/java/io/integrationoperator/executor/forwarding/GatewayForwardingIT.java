@@ -60,7 +60,7 @@ class GatewayForwardingIT {
   }
 
   @Test
-  void forwardsCallerTokenAndHeadersAndRelaysAnswerUnchanged() throws Exception {
+  void forwardsHeadersAndRelaysAnswer() throws Exception {
     Map<String, String> received = new ConcurrentHashMap<>();
     HttpServer gateway =
         fakeGateway(
@@ -292,7 +292,7 @@ class GatewayForwardingIT {
     void handle(HttpExchange exchange) throws IOException;
   }
 
-  /** Starts an HTTP server on 127.0.0.1 that stands in for a gateway executor. */
+  /** Starts an HTTP server on 127.0.0.1 that replaces a gateway executor. */
   private HttpServer fakeGateway(Handler handler) throws IOException {
     HttpServer gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     gateway.createContext(

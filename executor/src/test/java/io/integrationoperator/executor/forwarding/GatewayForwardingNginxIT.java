@@ -85,9 +85,9 @@ class GatewayForwardingNginxIT {
   }
 
   @Test
-  void routedCallRunsOnGatewayExecutorWithItsOwnTokenReview() throws Exception {
+  void routedCallRunsOnGateway() throws Exception {
     expectAuthenticated();
-    expectAccess(true, false);
+    expectAccess(true, true);
     createIntegration(client, integration(nginx.apiUrl(), EDGE_1, ""));
     Executor gateway = start(true, ExecutorMode.GATEWAY, Optional.of("edge-1"));
     createService(client, "edge-1");
@@ -119,7 +119,7 @@ class GatewayForwardingNginxIT {
   void gatewayRepeatsTheAuthorizationCheck() throws Exception {
     expectAuthenticated();
     // The sidecar's SubjectAccessReview allows the call; the gateway's denies it.
-    expectAccess(true, true);
+    expectAccess(true, false);
     createIntegration(client, integration(nginx.apiUrl(), EDGE_1, ""));
     Executor gateway = start(true, ExecutorMode.GATEWAY, Optional.of("edge-1"));
     createService(client, "edge-1");
@@ -141,7 +141,7 @@ class GatewayForwardingNginxIT {
   }
 
   @Test
-  void stoppedGatewayGivesClearErrorAndDirectRestoresCalls() throws Exception {
+  void stoppedGatewayThenDirectRouting() throws Exception {
     createIntegration(client, integration(nginx.apiUrl(), EDGE_1, ""));
     Executor gateway = start(false, ExecutorMode.GATEWAY, Optional.of("edge-1"));
     int gatewayPort = gateway.port();
@@ -177,7 +177,7 @@ class GatewayForwardingNginxIT {
   @Test
   void probeEndpointRunsTheOperatorsProbe() throws Exception {
     expectAuthenticated();
-    expectAccess(true, false);
+    expectAccess(true, true);
     createIntegration(client, integration(nginx.apiUrl(), EDGE_1, "probe: {path: /health}"));
     Executor gateway = start(true, ExecutorMode.GATEWAY, Optional.of("edge-1"));
 
@@ -263,14 +263,19 @@ class GatewayForwardingNginxIT {
         .always();
   }
 
-  /** Answers the first SubjectAccessReview with {@code first}, later ones as {@code later}. */
-  private void expectAccess(boolean first, boolean laterDenied) {
-    server.expect().post().withPath(ACCESS_REVIEWS).andReturn(201, accessReview(first)).once();
+  /** Makes the mock server allow or deny the first SubjectAccessReview, then all later ones. */
+  private void expectAccess(boolean firstAllowed, boolean laterAllowed) {
     server
         .expect()
         .post()
         .withPath(ACCESS_REVIEWS)
-        .andReturn(201, accessReview(!laterDenied))
+        .andReturn(201, accessReview(firstAllowed))
+        .once();
+    server
+        .expect()
+        .post()
+        .withPath(ACCESS_REVIEWS)
+        .andReturn(201, accessReview(laterAllowed))
         .always();
   }
 
