@@ -122,7 +122,7 @@ public final class Executor implements AutoCloseable {
               new InetSocketAddress(settings.bindAddress(), settings.port()),
               settings.threads(),
               calls,
-              () -> directory.synced() && forwarding.map(GatewayForwarder::synced).orElse(true),
+              () -> ready(directory, forwarding),
               metrics::scrape);
       LOG.info(
           "Executor listening on {}:{}: mode={}{}{}, namespaces={}, callerAuthorization={}",
@@ -170,7 +170,12 @@ public final class Executor implements AutoCloseable {
 
   /** Returns true once the informers have their first lists. */
   public boolean ready() {
-    return directory.synced();
+    return ready(directory, forwarder);
+  }
+
+  private static boolean ready(
+      IntegrationDirectory directory, Optional<GatewayForwarder> forwarder) {
+    return directory.synced() && forwarder.map(GatewayForwarder::synced).orElse(true);
   }
 
   @Override

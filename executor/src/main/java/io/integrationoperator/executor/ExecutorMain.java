@@ -149,8 +149,8 @@ public final class ExecutorMain {
     options.put("max-response-body-size", "MAX_RESPONSE_BODY_SIZE");
     options.put("mode", "EXECUTOR_MODE");
     options.put("gateway-cluster", "GATEWAY_CLUSTER");
-    options.put("threads", "EXECUTOR_THREADS");
     options.put("gateway-namespace", "GATEWAY_NAMESPACE");
+    options.put("threads", "EXECUTOR_THREADS");
     return options;
   }
 
