@@ -156,7 +156,7 @@ public final class TaskCalls implements TaskApi {
       CallTarget target = targets.resolveForProbe(namespace, integration, generation);
       ConnectionSettings settings = ((Route.Execute) target.route()).settings();
       ProbeReport report = ProbeReport.run(settings, ProbeRequest.task(target), clients, tokens);
-      LOG.info(
+      LOG.debug(
           "Probed Integration {}/{} for the operator: {}",
           namespace,
           integration,
