@@ -43,17 +43,16 @@ ClusterRole for a cluster-wide install, or a Role in each watched namespace.
   verbs: ["get", "list", "watch", "create", "patch", "delete"]
 {{- end }}
 
-{{/*
-Rules every executor needs in the namespaces it serves. RBAC cannot limit a list to labelled
-Secrets, so the Secret rule allows reading every Secret of those namespaces, although the
-executor lists only those labelled integration-operator.io/integration.
-*/}}
+{{/* Rules every executor needs in the namespaces it serves. */}}
 {{- define "integration-operator.executorRules" -}}
 - apiGroups: ["integration-operator.io"]
   resources: ["integrations", "integrationmodels"]
   verbs: ["get", "list", "watch"]
-# <integration>-credentials is read through a labelled list and watch; <integration>-token is
-# read and written with get and update, which carries the resourceVersion.
+# The executor lists and watches only Secrets labelled integration-operator.io/integration and
+# reads <integration>-credentials from them; it reads and writes <integration>-token with get
+# and update, which carries the resourceVersion. RBAC cannot limit a list or watch by label, so
+# this rule allows reading every Secret in the namespaces where it is bound: bind it only where
+# that is acceptable.
 - apiGroups: [""]
   resources: ["secrets"]
   verbs: ["get", "list", "watch", "update"]

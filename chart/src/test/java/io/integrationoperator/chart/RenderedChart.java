@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -42,11 +43,16 @@ final class RenderedChart {
 
   /** Renders the chart as release {@link #RELEASE} in {@link #NAMESPACE} with the values set. */
   static RenderedChart render(Map<String, ?> values) {
+    return render(NAMESPACE, values);
+  }
+
+  /** Renders the chart as release {@link #RELEASE} in the namespace with the values set. */
+  static RenderedChart render(String namespace, Map<String, ?> values) {
     TemplateCommand template =
         new Helm(CHART)
             .template()
             .withName(RELEASE)
-            .withNamespace(NAMESPACE)
+            .withNamespace(namespace)
             .withKubeVersion(KUBERNETES_VERSION);
     values.forEach(template::set);
     String text = template.call();
@@ -75,6 +81,13 @@ final class RenderedChart {
 
   String text() {
     return text;
+  }
+
+  /** Returns the YAML text of each rendered document, as Helm wrote it, comments included. */
+  List<String> documentTexts() {
+    return Arrays.stream(text.split("(?m)^---\\s*$"))
+        .filter(document -> !parse(document).isEmpty())
+        .toList();
   }
 
   List<JsonNode> objects() {
