@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -333,9 +332,5 @@ class ChartRenderTest {
   private static Map<String, EnvVar> env(Container container) {
     return container.getEnv().stream()
         .collect(Collectors.toMap(EnvVar::getName, e -> e, (a, b) -> b, LinkedHashMap::new));
-  }
-
-  static Path chartFile(String name) {
-    return RenderedChart.CHART.resolve(name);
   }
 }

@@ -35,7 +35,6 @@ class ImageBuildIT {
         new ArrayList<>(
             List.of(
                 maven.toString(),
-                "-o",
                 "-B",
                 "-q",
                 "-pl",

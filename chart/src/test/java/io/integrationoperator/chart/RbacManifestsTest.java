@@ -83,7 +83,7 @@ class RbacManifestsTest {
 
   /** Drops Helm's source comment and the labels block, which name the chart release. */
   private static String withoutHelmLines(String document) {
-    StringBuilder kept = new StringBuilder();
+    StringBuilder result = new StringBuilder();
     boolean inLabels = false;
     for (String line : document.strip().split("\n")) {
       if (line.equals("  labels:")) {
@@ -95,9 +95,9 @@ class RbacManifestsTest {
       }
       inLabels = false;
       if (!line.startsWith("# Source:")) {
-        kept.append(line).append('\n');
+        result.append(line).append('\n');
       }
     }
-    return kept.toString();
+    return result.toString();
   }
 }
