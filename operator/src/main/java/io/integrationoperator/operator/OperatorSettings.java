@@ -17,8 +17,8 @@ import java.util.Set;
  * @param healthPort TCP port of the /healthz and /readyz endpoints, or -1 for no endpoints; {@link
  *     OperatorMain} opens them, {@link IntegrationOperator#create} does not
  * @param gatewayDefaults execution mode, gateway cluster and proxy of Integrations that set none
- * @param operatorNamespace namespace the operator runs in, which holds the default proxy's Secret;
- *     null when unknown
+ * @param operatorNamespace namespace the operator runs in, which contains the default proxy's
+ *     Secret; null when unknown
  * @param gatewayNamespace namespace of the gateway clusters' Services; null means {@code
  *     operatorNamespace}
  */

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class GatewayClusters extends AbstractEventSource<GatewayEndpoints, Integration> {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayClusters.class);
 
-  /** Longest wait at start for the informers' first list, so that early probes see the clusters. */
+  /** Maximum wait at start for the informers' first list, so that early probes see the clusters. */
   static final Duration SYNC_TIMEOUT = Duration.ofSeconds(10);
 
   private final KubernetesClient client;
@@ -30,7 +30,7 @@ public final class GatewayClusters extends AbstractEventSource<GatewayEndpoints,
 
   /**
    * @param namespace namespace of the gateway clusters' Services; null when the operator does not
-   *     know it, so that every lookup fails with a message that says how to set it
+   *     know it, so that every lookup fails with a message that explains how to set it
    */
   public GatewayClusters(KubernetesClient client, String namespace) {
     super(GatewayEndpoints.class, "gateway-clusters");

@@ -4,7 +4,7 @@ import io.integrationoperator.api.integration.ProbeResult;
 import java.util.Objects;
 
 /**
- * A gateway executor's answer to a probe request.
+ * A gateway executor's response to a probe request.
  *
  * @param observedGeneration generation of the Integration the gateway probed with
  * @param reason CamelCase reason of the Connected condition

@@ -37,10 +37,10 @@ public final class GatewayProbeClient {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final Pattern REASON = Pattern.compile("[A-Z][A-Za-z0-9]{0,63}");
 
-  /** Longest condition message taken from a gateway, in characters. */
+  /** Maximum length of a condition message taken from a gateway, in characters. */
   static final int MAX_MESSAGE_CHARS = 1024;
 
-  /** Longest part of an error body quoted in a message, in characters. */
+  /** Maximum length of an error body quoted in a message, in characters. */
   private static final int MAX_ERROR_CHARS = 300;
 
   private final OkHttpClient http =
@@ -61,7 +61,7 @@ public final class GatewayProbeClient {
    * Sends one probe request to a ready executor of the cluster.
    *
    * @throws GatewayUnavailableException when the cluster has no ready executor, the executor cannot
-   *     be reached in time, or it does not answer 200 with a probe result
+   *     be reached in time, or it does not respond with 200 and a probe result
    */
   public GatewayProbeAnswer probe(
       String cluster, String namespace, String name, long generation, Duration timeout)

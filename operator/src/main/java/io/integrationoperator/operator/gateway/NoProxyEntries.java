@@ -42,7 +42,7 @@ public final class NoProxyEntries {
    * Returns the first invalid entry of the list with its problem, for example "entry 2 (*.test) is
    * not a host name, ...", or empty when all are valid.
    *
-   * @param field the setting that holds the list, named in the message
+   * @param field the setting that contains the list, named in the message
    */
   public static Optional<String> firstProblem(String field, List<String> entries) {
     for (int i = 0; i < entries.size(); i++) {

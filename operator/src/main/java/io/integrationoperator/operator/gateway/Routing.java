@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param status the value of status.routing; null when {@code failure} is set
  * @param failure the SpecValid failure with reason InvalidGateway, when the effective routing lacks
- *     a cluster or proxy, or spec.gateway holds an invalid value
+ *     a cluster or proxy, or spec.gateway contains an invalid value
  * @param specProxy spec.gateway.proxy when the effective proxy comes from it
  * @param defaultProxy the operator's default proxy when the effective proxy comes from it
  */

@@ -357,7 +357,7 @@ final class IntegrationPass {
   /**
    * Keeps the Connected condition and status.lastProbe as they are. Without a Connected condition
    * yet, Connected becomes Unknown with reason ProbePending and {@code pendingMessage}; a non-null
-   * {@code pendingMessage} also asks for a reconcile after {@link #GATEWAY_BEHIND_RETRY}.
+   * {@code pendingMessage} also requests a reconcile after {@link #GATEWAY_BEHIND_RETRY}.
    */
   private void keepConnected(Condition connected, String pendingMessage) {
     if (connected != null) {

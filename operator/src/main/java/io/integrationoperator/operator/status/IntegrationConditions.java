@@ -41,8 +41,8 @@ import java.util.Map;
  *       TlsHandshakeFailed}, {@code Timeout}, {@code TokenRequestFailed}, {@code InvalidRequest},
  *       {@code HttpError}, {@code ProxyAuthenticationFailed}, {@code ProxyUnreachable}, and {@code
  *       GatewayUnavailable} when the gateway cluster of a routed Integration has no ready executor
- *       or does not answer the probe request; Unknown {@code ProbePending} while the first probe
- *       through a gateway cluster waits for the gateway to see the current Integration
+ *       or does not respond to the probe request; Unknown {@code ProbePending} while the first
+ *       probe through a gateway cluster waits for the gateway to see the current Integration
  *   <li>Ready: True {@code Ready}; False the first failing condition's reason
  * </ul>
  */

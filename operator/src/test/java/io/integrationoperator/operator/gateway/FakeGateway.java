@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Gateway executor's probe endpoint on 127.0.0.1 and a free port. It records every request and
- * answers 200 with a successful probe outcome for the generation the request names.
+ * responds with 200 and a successful probe outcome for the generation the request names.
  */
 final class FakeGateway implements AutoCloseable {
   /** Message of the outcome the fake returns. */
