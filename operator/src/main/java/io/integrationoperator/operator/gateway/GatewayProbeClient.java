@@ -25,7 +25,7 @@ import okhttp3.ResponseBody;
  * Asks a gateway cluster to probe an Integration: {@code POST
  * /v1/namespaces/{ns}/integrations/{name}/probe} with body {@code {"generation": N}} to one ready
  * executor of the cluster, with the operator's own token as Bearer credentials when it has one. The
- * gateway answers 200 with {@code {"observedGeneration", "outcome": {"reason", "message",
+ * gateway responds with 200 and {@code {"observedGeneration", "outcome": {"reason", "message",
  * "connected"}, "lastProbe"}}.
  *
  * <p>Every failure to get such an answer, from an empty cluster to an unreachable executor or an

@@ -300,7 +300,7 @@ final class IntegrationPass {
    * Asks the Integration's gateway cluster to probe, so that Connected reflects the path calls
    * take. The gateway executes only Integrations whose status.routing names its cluster, so a
    * changed routing is first written to the status and probed in the next reconcile. When the
-   * gateway answers for an older generation than this reconcile's, its informer has not caught up:
+   * gateway responds for an older generation than this reconcile's, its informer has not caught up:
    * Connected stays as it was and the probe is repeated after {@link #GATEWAY_BEHIND_RETRY}. A
    * cluster without a ready executor or an unreachable gateway gives Connected=False with reason
    * GatewayUnavailable and a lastProbe entry, so the failed-probe interval applies to the retry.
