@@ -38,6 +38,7 @@ class ChartRbacTest {
             "cluster-wide",
             Map.of(
                 "gatewayPools[0].name", "edge-1",
+                "gatewayDefaults.proxyUrl", "http://proxy.internal:3128",
                 "gatewayDefaults.proxySecret", "corporate-proxy")),
         Arguments.of(
             "namespace-scoped",
@@ -45,6 +46,7 @@ class ChartRbacTest {
                 "watchNamespaces[0]", "team-a",
                 "watchNamespaces[1]", "team-b",
                 "gatewayPools[0].name", "edge-1",
+                "gatewayDefaults.proxyUrl", "http://proxy.internal:3128",
                 "gatewayDefaults.proxySecret", "corporate-proxy")));
   }
 

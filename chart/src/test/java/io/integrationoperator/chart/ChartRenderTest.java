@@ -318,6 +318,24 @@ class ChartRenderTest {
   }
 
   @Test
+  void proxySecretWithoutProxyUrlFails() {
+    assertThatThrownBy(
+            () -> RenderedChart.render(Map.of("gatewayDefaults.proxySecret", "corporate-proxy")))
+        .hasMessageContaining("set gatewayDefaults.proxyUrl too");
+  }
+
+  @Test
+  void schemaRejectsWildcardNoProxyEntry() {
+    assertThatThrownBy(
+            () ->
+                RenderedChart.render(
+                    Map.of(
+                        "gatewayDefaults.proxyUrl", "http://proxy.internal:3128",
+                        "gatewayDefaults.noProxy[0]", "*.example.test")))
+        .hasMessageContaining("/gatewayDefaults/noProxy/0");
+  }
+
+  @Test
   void schemaRejectsMisspelledValue() {
     assertThatThrownBy(() -> RenderedChart.render(Map.of("operator.replica", "2")))
         .hasMessageContaining("replica");
