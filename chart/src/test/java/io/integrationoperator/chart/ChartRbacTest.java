@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,6 +98,28 @@ class ChartRbacTest {
         assertThat(rule.has("nonResourceURLs")).isFalse();
       }
     }
+  }
+
+  /**
+   * JOSDK checks the Lease permissions at start with a SelfSubjectRulesReview: the union of the
+   * verbs of the rules on leases that name no resource or the Lease must contain create, update and
+   * get, else the operator stops.
+   */
+  @Test
+  void leaseRulesPassLeaderElectionCheck() {
+    RenderedChart chart =
+        RenderedChart.render(Map.of("operator.leaderElection.leaseName", "io-leader"));
+    String prefix = "namespace/" + RenderedChart.NAMESPACE + " coordination.k8s.io leases ";
+    Set<String> verbs = new TreeSet<>();
+    for (String line : EffectiveRules.of(chart, RenderedChart.NAMESPACE, OPERATOR_ACCOUNT)) {
+      if (line.startsWith(prefix)) {
+        String rest = line.substring(prefix.length());
+        assertThat(rest).doesNotStartWith("[integration-operator-leader]");
+        verbs.addAll(List.of(rest.replace("[io-leader] ", "").split(",")));
+      }
+    }
+
+    assertThat(verbs).containsExactly("create", "get", "update");
   }
 
   @Test
