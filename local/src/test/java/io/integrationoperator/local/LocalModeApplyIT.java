@@ -61,6 +61,15 @@ class LocalModeApplyIT {
                 get: {operationId: ping, responses: {'200': {description: ok}}}
         """);
     Files.writeString(manifests.resolve("notes.txt"), "not a manifest");
+    // Like samples/sidecar/, a subdirectory is not applied: its kinds need a real cluster.
+    Files.writeString(
+        Files.createDirectories(manifests.resolve("sidecar")).resolve("workload.yaml"),
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: in-subdirectory
+        """);
     output = new ByteArrayOutputStream();
     localMode =
         LocalMode.start(
