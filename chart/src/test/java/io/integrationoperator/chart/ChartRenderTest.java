@@ -78,10 +78,33 @@ class ChartRenderTest {
     assertThat(env.get("PROBE_INTERVAL").getValue()).isEqualTo("2m");
     assertThat(env.get("HEALTH_PORT").getValue()).isEqualTo("8081");
     assertThat(env.get("LOG_LEVEL").getValue()).isEqualTo("DEBUG");
+    assertThat(env).doesNotContainKey("JAVA_TOOL_OPTIONS");
     assertThat(container.getArgs()).isEmpty();
     assertThat(container.getEnvFrom()).hasSize(1);
     assertThat(container.getEnvFrom().get(0).getConfigMapRef().getName())
         .isEqualTo("integration-operator-gateway-defaults");
+  }
+
+  @Test
+  void javaOptionsBecomeToolOptions() {
+    RenderedChart chart =
+        RenderedChart.render(
+            Map.of(
+                "operator.javaOptions", "-Xss512k",
+                "executor.javaOptions", "-Xss1m",
+                "gatewayPools[0].name", "edge-1"));
+    Container gateway =
+        chart
+            .get(Deployment.class, "integration-operator-gateway-edge-1")
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+
+    assertThat(env(operatorContainer(chart)).get("JAVA_TOOL_OPTIONS").getValue())
+        .isEqualTo("-Xss512k");
+    assertThat(env(gateway).get("JAVA_TOOL_OPTIONS").getValue()).isEqualTo("-Xss1m");
   }
 
   @Test
