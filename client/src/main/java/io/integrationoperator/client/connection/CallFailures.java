@@ -1,6 +1,9 @@
 package io.integrationoperator.client.connection;
 
 import io.integrationoperator.client.envelope.ControlCharacters;
+import io.integrationoperator.client.http.ProxyAuthenticationException;
+import io.integrationoperator.client.http.ProxyConnectionException;
+import io.integrationoperator.client.http.ProxySettings;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -14,6 +17,7 @@ import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.HttpUrl;
@@ -28,7 +32,32 @@ final class CallFailures {
   /** A classified failure. */
   record Classified(CallFailure failure, String error) {}
 
+  /** Start of OkHttp's message when a proxy answers CONNECT with a status other than 200 or 407. */
+  private static final String CONNECT_REFUSED = "Unexpected response code for CONNECT: ";
+
   private CallFailures() {}
+
+  /**
+   * Classifies {@code exception}, raised while calling {@code url} through {@code proxy}, or
+   * directly when {@code proxy} is empty. A proxy that answers CONNECT with an error status, such
+   * as tinyproxy's 500 or 502 when it cannot reach the server, gives ConnectionFailed, because the
+   * proxy worked and the server is what could not be reached.
+   */
+  static Classified classify(
+      IOException exception,
+      HttpUrl url,
+      Duration timeout,
+      String serverName,
+      Map<String, String> credentials,
+      Optional<ProxySettings> proxy) {
+    String endpoint = url.host() + ":" + url.port();
+    Classified classified =
+        proxy.isPresent() ? classifyProxied(exception, endpoint, proxy.get().url()) : null;
+    if (classified == null) {
+      classified = classify(exception, endpoint, timeout, serverName);
+    }
+    return new Classified(classified.failure(), redact(classified.error(), credentials));
+  }
 
   /**
    * Classifies {@code exception}, raised while calling {@code url}.
@@ -42,9 +71,62 @@ final class CallFailures {
       Duration timeout,
       String serverName,
       Map<String, String> credentials) {
-    String endpoint = url.host() + ":" + url.port();
-    Classified classified = classify(exception, endpoint, timeout, serverName);
-    return new Classified(classified.failure(), redact(classified.error(), credentials));
+    return classify(exception, url, timeout, serverName, credentials, Optional.empty());
+  }
+
+  /** Returns the classification of a failure that only a proxy causes, or null for others. */
+  private static Classified classifyProxied(
+      IOException exception, String endpoint, String proxyUrl) {
+    if (exception instanceof ProxyAuthenticationException
+        || exception instanceof ProxyConnectionException) {
+      return proxyFailure(exception).orElseThrow();
+    }
+    if (exception instanceof UnknownHostException) {
+      return new Classified(
+          CallFailure.ProxyUnreachable,
+          "could not resolve the host name of the proxy "
+              + proxyUrl
+              + " (unknown host); check the proxy URL");
+    }
+    if (exception instanceof ConnectException || exception instanceof NoRouteToHostException) {
+      return new Classified(
+          CallFailure.ProxyUnreachable,
+          "could not connect to the proxy "
+              + proxyUrl
+              + ": "
+              + lowerCaseDetail(exception)
+              + "; check the proxy URL and that the proxy is running");
+    }
+    String message = exception.getMessage();
+    if (message != null && message.startsWith(CONNECT_REFUSED)) {
+      return new Classified(
+          CallFailure.ConnectionFailed,
+          "the proxy "
+              + proxyUrl
+              + " could not open a tunnel to "
+              + endpoint
+              + " (it answered CONNECT with status "
+              + message.substring(CONNECT_REFUSED.length()).strip()
+              + "); check that the proxy can reach the server and allows CONNECT to its port");
+    }
+    return null;
+  }
+
+  /**
+   * Returns the classification of the proxy exception in {@code exception}'s causes, if any. Token
+   * and key requests wrap the exception of their own call.
+   */
+  static Optional<Classified> proxyFailure(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProxyAuthenticationException) {
+        return Optional.of(
+            new Classified(CallFailure.ProxyAuthenticationFailed, cause.getMessage()));
+      }
+      if (cause instanceof ProxyConnectionException) {
+        return Optional.of(new Classified(CallFailure.ProxyUnreachable, cause.getMessage()));
+      }
+    }
+    return Optional.empty();
   }
 
   private static Classified classify(
