@@ -77,9 +77,9 @@ final class CallFailures {
   /** Returns the classification of a failure that only a proxy causes, or null for others. */
   private static Classified classifyProxied(
       IOException exception, String endpoint, String proxyUrl) {
-    if (exception instanceof ProxyAuthenticationException
-        || exception instanceof ProxyConnectionException) {
-      return proxyFailure(exception).orElseThrow();
+    Optional<Classified> rejected = proxyFailure(exception, proxyUrl);
+    if (rejected.isPresent()) {
+      return rejected.get();
     }
     if (exception instanceof UnknownHostException) {
       return new Classified(
@@ -113,10 +113,12 @@ final class CallFailures {
   }
 
   /**
-   * Returns the classification of the proxy exception in {@code exception}'s causes, if any. Token
-   * and key requests wrap the exception of their own call.
+   * Returns the classification of a proxy failure in {@code exception} or its causes (token and key
+   * requests wrap the exception of their own call): a 407 that the client did not answer, a 401
+   * answer to CONNECT, which tinyproxy 1.11 sends for a wrong password and which only the proxy can
+   * send, or a failed TLS handshake with an https proxy.
    */
-  static Optional<Classified> proxyFailure(Throwable exception) {
+  static Optional<Classified> proxyFailure(Throwable exception, String proxyUrl) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof ProxyAuthenticationException) {
         return Optional.of(
@@ -124,6 +126,15 @@ final class CallFailures {
       }
       if (cause instanceof ProxyConnectionException) {
         return Optional.of(new Classified(CallFailure.ProxyUnreachable, cause.getMessage()));
+      }
+      if ((CONNECT_REFUSED + "401").equals(cause.getMessage())) {
+        return Optional.of(
+            new Classified(
+                CallFailure.ProxyAuthenticationFailed,
+                "the proxy "
+                    + proxyUrl
+                    + " rejected the proxy credentials (it answered CONNECT with 401"
+                    + " Unauthorized); check username and password in the proxy Secret"));
       }
     }
     return Optional.empty();

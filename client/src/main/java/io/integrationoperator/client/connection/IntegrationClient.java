@@ -164,7 +164,8 @@ public final class IntegrationClient {
       String error = CallFailures.redact(e.getMessage(), settings.credentials());
       // A proxy failure of the token request is the same failure the call itself would meet.
       CallFailure failure =
-          CallFailures.proxyFailure(e)
+          proxy()
+              .flatMap(proxy -> CallFailures.proxyFailure(e, proxy.url()))
               .map(CallFailures.Classified::failure)
               .orElse(CallFailure.TokenRequestFailed);
       return new CallResult(
@@ -302,8 +303,11 @@ public final class IntegrationClient {
 
   /** Returns the proxy that requests to {@code url} go through, if any. */
   private Optional<ProxySettings> proxyFor(HttpUrl url) {
-    Optional<ProxySettings> proxy = settings.proxy() == null ? Optional.empty() : settings.proxy();
-    return proxy.filter(p -> p.proxies(url.host()));
+    return proxy().filter(proxy -> proxy.proxies(url.host()));
+  }
+
+  private Optional<ProxySettings> proxy() {
+    return settings.proxy() == null ? Optional.empty() : settings.proxy();
   }
 
   /** Returns the name the server certificate must match: tls.serverName, else the URL host. */
