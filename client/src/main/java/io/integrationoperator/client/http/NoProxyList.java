@@ -30,6 +30,7 @@ final class NoProxyList {
   private static final Pattern HOST_NAME =
       Pattern.compile("^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$");
   private static final Pattern IPV4 = Pattern.compile("^[0-9]{1,3}(\\.[0-9]{1,3}){3}$");
+  private static final Pattern WITH_PORT = Pattern.compile("^([^:\\[\\]]+|\\[.*\\]):[0-9]+$");
 
   private final boolean all;
   private final List<String> names;
@@ -57,6 +58,13 @@ final class NoProxyList {
       String entry = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
       if (entry.isEmpty()) {
         continue;
+      }
+      if (entry.contains("://")) {
+        throw invalid(raw, "remove the scheme and write the host name only");
+      }
+      if (WITH_PORT.matcher(entry).matches()) {
+        throw invalid(
+            raw, "ports are not allowed; write " + entry.substring(0, entry.lastIndexOf(':')));
       }
       if (entry.equals("*")) {
         all = true;
@@ -141,8 +149,7 @@ final class NoProxyList {
       String addressText = unbracketed(slash < 0 ? entry : entry.substring(0, slash));
       Optional<InetAddress> address = literal(addressText);
       if (address.isEmpty()) {
-        throw invalid(
-            raw, "'" + addressText + "' is not an IPv4 or IPv6 address (ports are not allowed)");
+        throw invalid(raw, "'" + addressText + "' is not an IPv4 or IPv6 address");
       }
       int maxLength = address.get().getAddress().length * 8;
       int prefixLength = maxLength;
