@@ -18,8 +18,8 @@ public enum CallFailure {
    */
   ResponseTooLarge,
   /**
-   * The HTTP proxy answered 407 Proxy Authentication Required: it rejected the proxy credentials,
-   * or none are configured. The request did not reach the server.
+   * The HTTP proxy responded with 407 Proxy Authentication Required: it rejected the proxy
+   * credentials, or none are configured. The request did not reach the server.
    */
   ProxyAuthenticationFailed,
   /**

@@ -32,16 +32,18 @@ final class CallFailures {
   /** A classified failure. */
   record Classified(CallFailure failure, String error) {}
 
-  /** Start of OkHttp's message when a proxy answers CONNECT with a status other than 200 or 407. */
+  /**
+   * Start of OkHttp's message when a proxy responds to CONNECT with a status other than 200 or 407.
+   */
   private static final String CONNECT_REFUSED = "Unexpected response code for CONNECT: ";
 
   private CallFailures() {}
 
   /**
    * Classifies {@code exception}, raised while calling {@code url} through {@code proxy}, or
-   * directly when {@code proxy} is empty. A proxy that answers CONNECT with an error status, such
-   * as tinyproxy's 500 or 502 when it cannot reach the server, gives ConnectionFailed, because the
-   * proxy worked and the server is what could not be reached.
+   * directly when {@code proxy} is empty. A proxy that responds to CONNECT with an error status,
+   * such as tinyproxy's 500 or 502 when it cannot reach the server, gives ConnectionFailed, because
+   * the proxy worked and the server is what could not be reached.
    */
   static Classified classify(
       IOException exception,
@@ -114,9 +116,9 @@ final class CallFailures {
 
   /**
    * Returns the classification of a proxy failure in {@code exception} or its causes (token and key
-   * requests wrap the exception of their own call): a 407 that the client did not answer, a 401
-   * answer to CONNECT, which tinyproxy 1.11 sends for a wrong password and which only the proxy can
-   * send, or a failed TLS handshake with an https proxy.
+   * requests wrap the exception of their own call): a 407 that the client did not retry, a 401
+   * response to CONNECT, which tinyproxy 1.11 sends for a wrong password and which only the proxy
+   * can send, or a failed TLS handshake with an https proxy.
    */
   static Optional<Classified> proxyFailure(Throwable exception, String proxyUrl) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {

@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  *       tunnel. Basic proxy credentials are sent with every request and CONNECT, and a 407 fails
  *       the call with {@link ProxyAuthenticationException} instead of being retried. An https proxy
  *       gets its own TLS connection, which trusts the JVM default CAs plus the proxy CA bundle,
- *       whatever the Integration's own TLS settings say.
+ *       independent of the Integration's own TLS settings.
  * </ul>
  */
 public final class HttpClientFactory {

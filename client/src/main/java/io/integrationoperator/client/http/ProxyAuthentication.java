@@ -9,7 +9,7 @@ import okhttp3.Response;
 import okhttp3.Route;
 
 /**
- * Sends Basic proxy credentials before the proxy asks for them, and answers no 407 itself. With
+ * Sends Basic proxy credentials before the proxy requests them, and never retries after a 407. With
  * credentials, every plain-http request routed through the proxy carries {@code
  * Proxy-Authorization} (added by this class as an application interceptor), and every CONNECT
  * carries it through OkHttp's preemptive proxy authentication. A 407 that still arrives means the
