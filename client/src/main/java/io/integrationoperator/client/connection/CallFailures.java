@@ -3,6 +3,7 @@ package io.integrationoperator.client.connection;
 import io.integrationoperator.client.envelope.ControlCharacters;
 import io.integrationoperator.client.http.ProxyAuthenticationException;
 import io.integrationoperator.client.http.ProxyConnectionException;
+import io.integrationoperator.client.http.ProxyHostUnknownException;
 import io.integrationoperator.client.http.ProxySettings;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -118,7 +119,7 @@ final class CallFailures {
    * Returns the classification of a proxy failure in {@code exception} or its causes (token and key
    * requests wrap the exception of their own call): a 407 that the client did not retry, a 401
    * response to CONNECT, which tinyproxy 1.11 sends for a wrong password and which only the proxy
-   * can send, or a failed TLS handshake with an https proxy.
+   * can send, or a failed TCP connect, name lookup or TLS handshake for the proxy itself.
    */
   static Optional<Classified> proxyFailure(Throwable exception, String proxyUrl) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
@@ -126,7 +127,7 @@ final class CallFailures {
         return Optional.of(
             new Classified(CallFailure.ProxyAuthenticationFailed, cause.getMessage()));
       }
-      if (cause instanceof ProxyConnectionException) {
+      if (cause instanceof ProxyConnectionException || cause instanceof ProxyHostUnknownException) {
         return Optional.of(new Classified(CallFailure.ProxyUnreachable, cause.getMessage()));
       }
       if ((CONNECT_REFUSED + "401").equals(cause.getMessage())) {

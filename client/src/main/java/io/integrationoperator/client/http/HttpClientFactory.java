@@ -184,13 +184,15 @@ public final class HttpClientFactory {
         .proxySelector(new ProxyRouteSelector(proxy, noProxy))
         .proxyAuthenticator(authentication)
         .addInterceptor(authentication);
+    SSLSocketFactory proxyTls = null;
     if (proxy.protocol() == ServerProtocol.https) {
       X509TrustManager proxyTrust =
           proxy.caBundlePem().isPresent()
               ? TrustManagers.withExtraCas(proxy.caBundlePem().get(), "the proxy CA bundle")
               : TrustManagers.jvmDefault();
-      builder.socketFactory(new ProxyTlsSocketFactory(proxy, socketFactory(null, proxyTrust)));
+      proxyTls = socketFactory(null, proxyTrust);
     }
+    builder.socketFactory(new ProxySocketFactory(proxy, proxyTls)).dns(new ProxyDns(proxy));
   }
 
   private static X509TrustManager trustManager(ClientKey key) throws InvalidSettingsException {

@@ -3,8 +3,9 @@ package io.integrationoperator.client.http;
 import java.io.IOException;
 
 /**
- * Raised when the TLS handshake with an https proxy fails, so no request reached the proxy. The
- * message names the proxy URL and the cause.
+ * Raised when no connection to the proxy could be made: the TCP connect was refused or found no
+ * route, or the TLS handshake with an https proxy failed. No request reached the proxy. The message
+ * names the proxy URL and the cause.
  */
 public final class ProxyConnectionException extends IOException {
 

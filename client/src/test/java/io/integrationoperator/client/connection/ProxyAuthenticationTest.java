@@ -7,6 +7,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.integrationoperator.api.authentication.OAuth2Authentication;
+import io.integrationoperator.api.authentication.OAuth2GrantType;
 import io.integrationoperator.api.integration.ServerProtocol;
 import io.integrationoperator.client.http.HttpClientFactory;
 import io.integrationoperator.client.http.ProxySettings;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +145,38 @@ class ProxyAuthenticationTest {
                 + " username and password");
     assertThat(takeRequest().getHeaders().get("Proxy-Authorization")).isNull();
     assertThat(proxyServer.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void tokenRequestReportsUnreachableProxy() {
+    ProxySettings stopped =
+        new ProxySettings(
+            ServerProtocol.http,
+            "127.0.0.1",
+            1,
+            Optional.empty(),
+            Optional.empty(),
+            List.of(),
+            Optional.empty());
+    ConnectionSettingsBuilder builder =
+        ConnectionSettingsBuilder.forBaseUrl("http://127.0.0.1:1/api").proxy(stopped);
+    OAuth2Authentication oauth2 = new OAuth2Authentication();
+    oauth2.setGrantType(OAuth2GrantType.ClientCredentials);
+    oauth2.setTokenUrl("http://127.0.0.1:1/token");
+    builder.authentication().setOauth2(oauth2);
+    ConnectionSettings settings =
+        builder
+            .credential(CredentialKeys.CLIENT_ID, "client")
+            .credential(CredentialKeys.CLIENT_SECRET, "client-secret")
+            .build();
+
+    CallResult result =
+        new IntegrationClient(settings, clients)
+            .send(new Request.Builder().url("http://127.0.0.1:1/api/pets").build());
+
+    assertThat(result.failure()).contains(CallFailure.ProxyUnreachable);
+    assertThat(result.error().orElseThrow())
+        .contains("could not connect to the proxy http://127.0.0.1:1: connection refused");
   }
 
   @Test

@@ -3,8 +3,10 @@ package io.integrationoperator.client.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
@@ -13,17 +15,17 @@ import java.nio.channels.SocketChannel;
 import java.util.Set;
 
 /**
- * A socket that connects like a plain one and, when it connects to the https proxy, continues as
- * the TLS socket of its handshake with the proxy. Every operation goes to the current socket: the
- * plain one before and during connect, then the TLS one for proxy connections.
+ * A socket that connects like a plain one and, when it connects to an https proxy, continues as the
+ * TLS socket of its handshake with the proxy. Every operation goes to the current socket: the plain
+ * one before and during connect, then the TLS one for https proxy connections.
  */
-final class ProxyTlsSocket extends Socket {
+final class ProxySocket extends Socket {
 
-  private final ProxyTlsSocketFactory factory;
+  private final ProxySocketFactory factory;
   private final Socket plain = new Socket();
   private volatile Socket current = plain;
 
-  ProxyTlsSocket(ProxyTlsSocketFactory factory) {
+  ProxySocket(ProxySocketFactory factory) {
     this.factory = factory;
   }
 
@@ -34,10 +36,17 @@ final class ProxyTlsSocket extends Socket {
 
   @Override
   public void connect(SocketAddress endpoint, int timeout) throws IOException {
-    plain.connect(endpoint, timeout);
-    if (endpoint instanceof InetSocketAddress address && factory.isProxy(address)) {
-      current = factory.handshake(plain, timeout);
+    boolean proxy = endpoint instanceof InetSocketAddress address && factory.isProxy(address);
+    if (!proxy) {
+      plain.connect(endpoint, timeout);
+      return;
     }
+    try {
+      plain.connect(endpoint, timeout);
+    } catch (ConnectException | NoRouteToHostException e) {
+      throw factory.connectFailed(e);
+    }
+    current = factory.proxyConnection(plain, timeout);
   }
 
   @Override
@@ -213,6 +222,6 @@ final class ProxyTlsSocket extends Socket {
 
   @Override
   public String toString() {
-    return "ProxyTlsSocket[" + current + "]";
+    return "ProxySocket[" + current + "]";
   }
 }

@@ -16,29 +16,61 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Creates the plain sockets OkHttp connects with, and speaks TLS on those that connect to an https
- * proxy. OkHttp has no https proxy type: it takes every TCP socket, direct and proxy alike, from
- * the client's socket factory and then talks HTTP or CONNECT over it. A socket from this factory
- * checks on connect whether the address is the proxy's, and if so completes a TLS handshake with
- * the proxy (SNI and certificate check against the proxy host) before OkHttp sends anything. TLS to
- * a target server then runs inside that TLS session.
+ * Creates the sockets OkHttp connects with when a proxy is configured. OkHttp takes every TCP
+ * socket, direct and proxy alike, from the client's socket factory and then talks HTTP or CONNECT
+ * over it. A socket from this factory checks on connect whether the address is the proxy's. If so,
+ * a failed connect raises {@link ProxyConnectionException} naming the proxy, and for an https
+ * proxy, which OkHttp has no proxy type for, the socket completes a TLS handshake with the proxy
+ * (SNI and certificate check against the proxy host) before OkHttp sends anything. TLS to a target
+ * server then runs inside that TLS session.
  *
  * <p>A connection counts as the proxy's when its port is the proxy port and its address is the
  * proxy host: the name OkHttp resolved, or the same IP literal.
  */
-final class ProxyTlsSocketFactory extends SocketFactory {
+final class ProxySocketFactory extends SocketFactory {
 
   private final ProxySettings proxy;
   private final SSLSocketFactory tls;
 
-  ProxyTlsSocketFactory(ProxySettings proxy, SSLSocketFactory tls) {
+  /**
+   * Creates a factory for {@code proxy}.
+   *
+   * @param tls the socket factory for the TLS connection to an https proxy; null for an http proxy
+   */
+  ProxySocketFactory(ProxySettings proxy, SSLSocketFactory tls) {
     this.proxy = proxy;
     this.tls = tls;
   }
 
+  /**
+   * Returns the connection to the proxy ready for OkHttp: {@code connected} itself for an http
+   * proxy, else the TLS socket of a completed handshake over it.
+   *
+   * @param timeoutMillis how long the handshake may take; 0 means no limit
+   * @throws ProxyConnectionException when the handshake fails
+   */
+  Socket proxyConnection(Socket connected, int timeoutMillis) throws IOException {
+    return tls == null ? connected : handshake(connected, timeoutMillis);
+  }
+
+  /** Returns the exception for a failed TCP connect to the proxy. */
+  ProxyConnectionException connectFailed(IOException cause) {
+    String detail =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return new ProxyConnectionException(
+        proxy.url(),
+        "could not connect to the proxy "
+            + proxy.url()
+            + ": "
+            + detail.substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+            + detail.substring(1)
+            + "; check the proxy URL and that the proxy is running",
+        cause);
+  }
+
   @Override
   public Socket createSocket() {
-    return new ProxyTlsSocket(this);
+    return new ProxySocket(this);
   }
 
   @Override
@@ -91,13 +123,7 @@ final class ProxyTlsSocketFactory extends SocketFactory {
     }
   }
 
-  /**
-   * Completes a TLS handshake with the proxy over {@code connected} and returns the TLS socket.
-   *
-   * @param timeoutMillis how long the handshake may take; 0 means no limit
-   * @throws ProxyConnectionException when the handshake fails
-   */
-  SSLSocket handshake(Socket connected, int timeoutMillis) throws IOException {
+  private SSLSocket handshake(Socket connected, int timeoutMillis) throws IOException {
     int readTimeout = connected.getSoTimeout();
     SSLSocket socket = (SSLSocket) tls.createSocket(connected, proxy.host(), proxy.port(), true);
     SSLParameters parameters = socket.getSSLParameters();
