@@ -108,7 +108,7 @@ final class CallFailures {
               + proxyUrl
               + " could not open a tunnel to "
               + endpoint
-              + " (it answered CONNECT with status "
+              + " (it responded to CONNECT with status "
               + message.substring(CONNECT_REFUSED.length()).strip()
               + "); check that the proxy can reach the server and allows CONNECT to its port");
     }
@@ -136,7 +136,7 @@ final class CallFailures {
                 CallFailure.ProxyAuthenticationFailed,
                 "the proxy "
                     + proxyUrl
-                    + " rejected the proxy credentials (it answered CONNECT with 401"
+                    + " rejected the proxy credentials (it responded to CONNECT with 401"
                     + " Unauthorized); check username and password in the proxy Secret"));
       }
     }

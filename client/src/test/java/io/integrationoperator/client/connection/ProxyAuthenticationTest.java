@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * Uses a mock server as an HTTP proxy that answers every request with 407, which tinyproxy does
+ * Uses a mock server as an HTTP proxy that responds to every request with 407, which tinyproxy does
  * only when no credentials are sent, to check that the client gives up after one 407 and that the
  * proxy password shows up nowhere: not in results, errors, toString or DEBUG logs.
  */

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Calls real nginx servers (plain http and https) through a real tinyproxy with Basic proxy
- * authentication, and through stunnel in front of that tinyproxy as an https proxy. nginx answers
- * {@value #ECHO_PATH} with the proxy headers it received, so the tests see what reached the server.
+ * authentication, and through stunnel in front of that tinyproxy as an https proxy. nginx responds
+ * to {@value #ECHO_PATH} with the proxy headers it received, so the tests see what reached the
+ * server.
  */
 @Tag("real-server")
 class ProxyTinyproxyIT {
@@ -162,8 +163,9 @@ class ProxyTinyproxyIT {
   }
 
   /**
-   * tinyproxy 1.11 answers a wrong password with 401 Unauthorized instead of 407. For a plain-http
-   * target that answer cannot be told from the server's own 401, so it becomes the envelope.
+   * tinyproxy 1.11 responds to a wrong password with 401 Unauthorized instead of 407. For a
+   * plain-http target that response cannot be told from the server's own 401, so it becomes the
+   * envelope.
    */
   @Test
   void wrongPasswordForHttpTargetReturnsProxyAnswer() {
@@ -193,7 +195,7 @@ class ProxyTinyproxyIT {
         .isEqualTo(
             "the proxy "
                 + tinyproxy.url()
-                + " rejected the proxy credentials (it answered CONNECT with 401 Unauthorized);"
+                + " rejected the proxy credentials (it responded to CONNECT with 401 Unauthorized);"
                 + " check username and password in the proxy Secret");
     assertThat(proxyRequestsAfter(before))
         .containsExactly("CONNECT 127.0.0.1:" + https.port() + " HTTP/1.1");
@@ -264,7 +266,7 @@ class ProxyTinyproxyIT {
   void connectToForbiddenPortIsConnectionFailure() {
     int before = tinyproxy.requestLines().size();
 
-    // tinyproxy allows CONNECT only to the https server's port, and answers 403 otherwise.
+    // tinyproxy allows CONNECT only to the https server's port, and responds with 403 otherwise.
     CallResult result =
         new IntegrationClient(
                 ConnectionSettingsBuilder.forBaseUrl("https://127.0.0.1:" + http.port())
@@ -280,7 +282,7 @@ class ProxyTinyproxyIT {
                 + tinyproxy.url()
                 + " could not open a tunnel to 127.0.0.1:"
                 + http.port()
-                + " (it answered CONNECT with status 403); check that the proxy can reach the"
+                + " (it responded to CONNECT with status 403); check that the proxy can reach the"
                 + " server and allows CONNECT to its port");
     assertThat(proxyRequestsAfter(before))
         .containsExactly("CONNECT 127.0.0.1:" + http.port() + " HTTP/1.1");
