@@ -61,7 +61,7 @@ class LocalModeApplyIT {
                 get: {operationId: ping, responses: {'200': {description: ok}}}
         """);
     Files.writeString(manifests.resolve("notes.txt"), "not a manifest");
-    // Like samples/sidecar/, a subdirectory is not applied: its kinds need a real cluster.
+    // Subdirectories are not applied, which keeps samples/sidecar/ out of the default apply.
     Files.writeString(
         Files.createDirectories(manifests.resolve("sidecar")).resolve("workload.yaml"),
         """
