@@ -88,6 +88,9 @@ class SampleDriftIT {
     assertThat(manifests)
         .extracting(m -> m.path("kind").asText())
         .contains("IntegrationModel", "Integration", "Secret");
+    JsonNode minimal = minimalIntegration();
+    manifests.add(minimal);
+    client.resource(toResource(minimal)).create();
 
     await()
         .atMost(OperatorFixture.REACTION_TIMEOUT)
@@ -97,6 +100,7 @@ class SampleDriftIT {
                 assertReconciled(manifest);
               }
               assertReady("Integration", "local-api");
+              assertReady("Integration", "minimal");
               assertReady("IntegrationModel", "kubernetes-discovery");
               assertReady("IntegrationModel", "inventory");
             });
@@ -162,6 +166,22 @@ class SampleDriftIT {
       serverNode.put("port", plainHttp ? versionServer.getAddress().getPort() : closedPort);
     }
     return manifest;
+  }
+
+  /**
+   * Returns an Integration that leaves the fields with defaults unset (timeout, probe, TLS,
+   * gateway, logging), so that a default written back into spec shows up. It sets the server
+   * because the model's server is the cluster's API server, which the test must not call.
+   */
+  private static JsonNode minimalIntegration() throws IOException {
+    return CANONICAL.readTree(
+        """
+        {"apiVersion": "integration-operator.io/v1alpha1", "kind": "Integration",
+         "metadata": {"name": "minimal", "namespace": "default"},
+         "spec": {"modelRef": {"name": "kubernetes-discovery"},
+                  "server": {"host": "127.0.0.1", "port": %d, "protocol": "http"}}}
+        """
+            .formatted(versionServer.getAddress().getPort()));
   }
 
   private static GenericKubernetesResource toResource(JsonNode manifest) {

@@ -25,12 +25,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Evaluates the Argo CD health checks of docs/argocd against objects whose status the operator
- * wrote, with nginx on 127.0.0.1 as the Integrations' server.
+ * Evaluates the Argo CD health checks of docs/argocd and the Flux health check expressions of
+ * docs/flux against objects whose status the operator wrote, with nginx on 127.0.0.1 as the
+ * Integrations' server.
  */
 @Tag("real-server")
 @EnableKubernetesMockClient(crud = true)
-class ArgoCdHealthIT {
+class HealthCheckIT {
   private static final String PASSWORD = "wonderland";
 
   static KubernetesClient client;
@@ -38,11 +39,15 @@ class ArgoCdHealthIT {
   static NginxServer nginx;
   static ArgoCdHealthScript integrationHealth;
   static ArgoCdHealthScript modelHealth;
+  static FluxHealthCheck integrationFlux;
+  static FluxHealthCheck modelFlux;
 
   @BeforeAll
   static void start() throws Exception {
     integrationHealth = ArgoCdHealthScript.forKind("Integration");
     modelHealth = ArgoCdHealthScript.forKind("IntegrationModel");
+    integrationFlux = FluxHealthCheck.forKind("Integration");
+    modelFlux = FluxHealthCheck.forKind("IntegrationModel");
     nginx = NginxServer.builder().basicAuth("alice", PASSWORD).start();
     operator = OperatorFixture.start(client);
   }
@@ -63,6 +68,7 @@ class ArgoCdHealthIT {
 
     assertThat(integrationHealth.evaluate(ready))
         .isEqualTo(new Health("Healthy", "The Integration is ready for task calls."));
+    assertThat(integrationFlux.evaluate(ready)).isEqualTo("Current");
   }
 
   @Test
@@ -82,6 +88,7 @@ class ArgoCdHealthIT {
                 "Degraded",
                 "Secret absent not found in namespace no-secret; create it or correct the"
                     + " reference."));
+    assertThat(integrationFlux.evaluate(failing)).isEqualTo("Failed");
   }
 
   @Test
@@ -95,6 +102,7 @@ class ArgoCdHealthIT {
 
     assertThat(integrationHealth.evaluate(failing))
         .isEqualTo(new Health("Degraded", "GET " + nginx.apiUrl() + " returned 401 Unauthorized."));
+    assertThat(integrationFlux.evaluate(failing)).isEqualTo("Failed");
   }
 
   @Test
@@ -113,10 +121,12 @@ class ArgoCdHealthIT {
     assertThat(justChanged.getStatus().getObservedGeneration()).isEqualTo(1L);
     assertThat(integrationHealth.evaluate(justChanged))
         .isEqualTo(new Health("Progressing", "Waiting for the operator to process generation 2"));
+    assertThat(integrationFlux.evaluate(justChanged)).isEqualTo("InProgress");
 
     Integration reconciled = awaitObservedGeneration("changed", "api", 2L);
     assertThat(integrationHealth.evaluate(reconciled))
         .isEqualTo(new Health("Healthy", "The Integration is ready for task calls."));
+    assertThat(integrationFlux.evaluate(reconciled)).isEqualTo("Current");
   }
 
   @Test
@@ -132,10 +142,13 @@ class ArgoCdHealthIT {
     assertThat(created.getStatus().getConditions()).isEmpty();
     assertThat(integrationHealth.evaluate(created))
         .isEqualTo(new Health("Progressing", "Waiting for the operator to process generation 1"));
+    assertThat(integrationFlux.evaluate(created)).isEqualTo("InProgress");
     // A real API server drops status on create, because status is a subresource.
     created.setStatus(null);
     assertThat(integrationHealth.evaluate(created))
         .isEqualTo(new Health("Progressing", "Waiting for the operator to process generation 1"));
+    // Without status, the expressions cannot be evaluated; Flux waits until they can.
+    assertThat(integrationFlux.evaluate(created)).isEqualTo(FluxHealthCheck.EVALUATION_ERROR);
   }
 
   @Test
@@ -160,6 +173,7 @@ class ArgoCdHealthIT {
 
     assertThat(integrationHealth.evaluate(integration))
         .isEqualTo(new Health("Progressing", "IntegrationModel pets has not been parsed yet."));
+    assertThat(integrationFlux.evaluate(integration)).isEqualTo("InProgress");
   }
 
   @Test
@@ -171,6 +185,7 @@ class ArgoCdHealthIT {
 
     assertThat(modelHealth.evaluate(model))
         .isEqualTo(new Health("Healthy", "The model's tasks can be used."));
+    assertThat(modelFlux.evaluate(model)).isEqualTo("Current");
   }
 
   @Test
@@ -189,6 +204,7 @@ class ArgoCdHealthIT {
             OperatorFixture.condition(model.getStatus().getConditions(), "Ready")
                 .orElseThrow()
                 .getMessage());
+    assertThat(modelFlux.evaluate(model)).isEqualTo("Failed");
   }
 
   private Integration awaitObservedGeneration(String namespace, String name, long generation) {
