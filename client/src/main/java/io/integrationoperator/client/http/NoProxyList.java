@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *
  * A trailing dot of a host name is ignored on both sides. Entries carry no scheme and no port.
  */
-final class NoProxyList {
+public final class NoProxyList {
 
   private static final Pattern HOST_NAME =
       Pattern.compile("^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$");
@@ -49,7 +49,7 @@ final class NoProxyList {
    *
    * @throws InvalidSettingsException naming the first invalid entry
    */
-  static NoProxyList parse(List<String> entries) throws InvalidSettingsException {
+  public static NoProxyList parse(List<String> entries) throws InvalidSettingsException {
     boolean all = false;
     List<String> names = new ArrayList<>();
     List<String> suffixes = new ArrayList<>();
@@ -111,8 +111,7 @@ final class NoProxyList {
   }
 
   private static InvalidSettingsException invalid(String raw, String detail) {
-    return new InvalidSettingsException(
-        "the proxy noProxy entry '" + raw + "' is invalid: " + detail);
+    return new InvalidSettingsException("noProxy entry '" + raw + "' is invalid: " + detail);
   }
 
   private static String unbracketed(String host) {

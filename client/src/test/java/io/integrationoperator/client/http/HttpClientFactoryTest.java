@@ -103,7 +103,7 @@ class HttpClientFactoryTest {
                         .build()))
         .isInstanceOf(InvalidSettingsException.class)
         .hasMessage(
-            "the proxy noProxy entry '10.0.0.0/40' is invalid: the prefix length must be a number"
+            "noProxy entry '10.0.0.0/40' is invalid: the prefix length must be a number"
                 + " from 0 to 32");
   }
 

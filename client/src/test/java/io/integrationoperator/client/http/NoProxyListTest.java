@@ -84,6 +84,6 @@ class NoProxyListTest {
   void rejectsInvalidEntry(String entry, String detail) {
     assertThatThrownBy(() -> NoProxyList.parse(List.of(entry)))
         .isInstanceOf(InvalidSettingsException.class)
-        .hasMessage("the proxy noProxy entry '" + entry + "' is invalid: " + detail);
+        .hasMessage("noProxy entry '" + entry + "' is invalid: " + detail);
   }
 }

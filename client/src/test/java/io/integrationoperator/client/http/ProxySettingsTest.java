@@ -124,7 +124,7 @@ class ProxySettingsTest {
                     effective("http://127.0.0.1:3128", false, List.of("*.example.com")), Map.of()))
         .isInstanceOf(InvalidSettingsException.class)
         .hasMessage(
-            "the proxy noProxy entry '*.example.com' is invalid: wildcards are not supported;"
+            "noProxy entry '*.example.com' is invalid: wildcards are not supported;"
                 + " write .example.com");
   }
 

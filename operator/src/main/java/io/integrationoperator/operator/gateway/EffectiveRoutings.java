@@ -7,6 +7,8 @@ import io.integrationoperator.api.integration.ExecutionMode;
 import io.integrationoperator.api.integration.Gateway;
 import io.integrationoperator.api.integration.ProxyConfig;
 import io.integrationoperator.api.integration.ServerProtocol;
+import io.integrationoperator.client.connection.InvalidSettingsException;
+import io.integrationoperator.client.http.NoProxyList;
 import io.integrationoperator.operator.status.IntegrationConditions;
 import io.integrationoperator.operator.status.Outcome;
 import java.util.ArrayList;
@@ -127,16 +129,10 @@ public final class EffectiveRoutings {
                   + proxy.getPort()
                   + " is not a port; set a port from 1 to 65535."));
     }
-    Optional<String> noProxy =
-        NoProxyEntries.firstProblem(
-            "spec.gateway.proxy.noProxy",
-            proxy.getNoProxy() == null ? List.of() : proxy.getNoProxy());
-    if (noProxy.isPresent()) {
-      return Optional.of(
-          invalid(
-              noProxy.get()
-                  + "; use host names, domain suffixes such as .example.test, or CIDR ranges"
-                  + " such as 10.0.0.0/8."));
+    try {
+      NoProxyList.parse(proxy.getNoProxy());
+    } catch (InvalidSettingsException e) {
+      return Optional.of(invalid("spec.gateway.proxy." + e.getMessage() + "."));
     }
     CaBundleSource caBundle = proxy.getCaBundle();
     if (caBundle != null

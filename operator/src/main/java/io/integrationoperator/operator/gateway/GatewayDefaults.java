@@ -2,6 +2,8 @@ package io.integrationoperator.operator.gateway;
 
 import io.integrationoperator.api.integration.ExecutionMode;
 import io.integrationoperator.api.integration.ServerProtocol;
+import io.integrationoperator.client.connection.InvalidSettingsException;
+import io.integrationoperator.client.http.NoProxyList;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -99,15 +101,12 @@ public record GatewayDefaults(
                 .map(String::trim)
                 .filter(e -> !e.isEmpty())
                 .toList();
-    NoProxyEntries.firstProblem("--default-no-proxy", entries)
-        .ifPresent(
-            problem -> {
-              throw new IllegalArgumentException(
-                  "invalid "
-                      + problem
-                      + "; use host names, domain suffixes such as .example.test, or CIDR ranges"
-                      + " such as 10.0.0.0/8, separated by commas");
-            });
+    try {
+      NoProxyList.parse(entries);
+    } catch (InvalidSettingsException e) {
+      throw new IllegalArgumentException(
+          "invalid --default-no-proxy " + noProxy.strip() + ": " + e.getMessage(), e);
+    }
     String host = uri.getHost();
     if (host.startsWith("[")) {
       host = host.substring(1, host.length() - 1);

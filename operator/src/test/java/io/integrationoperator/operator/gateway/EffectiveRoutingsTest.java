@@ -181,9 +181,8 @@ class EffectiveRoutingsTest {
             "spec proxy with an invalid no-proxy entry",
             PROXY_ALL,
             gateway(null, null, withNoProxy(specProxy(), "*.example.test")),
-            "spec.gateway.proxy.noProxy entry 1 (*.example.test) is not a host name, a domain"
-                + " suffix starting with a dot, or a CIDR range; use host names, domain suffixes"
-                + " such as .example.test, or CIDR ranges such as 10.0.0.0/8."));
+            "spec.gateway.proxy.noProxy entry '*.example.test' is invalid: wildcards are not"
+                + " supported; write .example.test."));
   }
 
   @ParameterizedTest(name = "{0}")
