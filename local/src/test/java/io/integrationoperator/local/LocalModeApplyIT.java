@@ -61,6 +61,15 @@ class LocalModeApplyIT {
                 get: {operationId: ping, responses: {'200': {description: ok}}}
         """);
     Files.writeString(manifests.resolve("notes.txt"), "not a manifest");
+    // Subdirectories are not applied, which keeps samples/sidecar/ out of the default apply.
+    Files.writeString(
+        Files.createDirectories(manifests.resolve("sidecar")).resolve("workload.yaml"),
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: in-subdirectory
+        """);
     output = new ByteArrayOutputStream();
     localMode =
         LocalMode.start(

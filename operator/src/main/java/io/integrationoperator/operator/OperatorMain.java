@@ -3,6 +3,7 @@ package io.integrationoperator.operator;
 import io.fabric8.kubernetes.api.model.Duration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.integrationoperator.operator.gateway.GatewayDefaults;
 import io.integrationoperator.operator.health.HealthServer;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,23 @@ import org.slf4j.LoggerFactory;
  *       own namespace
  *   <li>{@code --probe-interval=5m} [PROBE_INTERVAL]: default time between connectivity probes
  *   <li>{@code --health-port=8081} [HEALTH_PORT]: port of /healthz and /readyz; -1 for none
+ *   <li>{@code --default-execution-mode=Direct} [DEFAULT_EXECUTION_MODE]: execution mode of
+ *       Integrations that set none: Direct, ClusterNoProxy or Proxy
+ *   <li>{@code --default-gateway-cluster=NAME} [DEFAULT_GATEWAY_CLUSTER]: gateway cluster of
+ *       Integrations that set none
+ *   <li>{@code --default-proxy-url=http://HOST:PORT} [DEFAULT_PROXY_URL]: proxy of Integrations in
+ *       execution mode Proxy that set none
+ *   <li>{@code --default-proxy-secret=NAME} [DEFAULT_PROXY_SECRET]: Secret in the operator's
+ *       namespace with the default proxy's optional keys username, password and ca.crt
+ *   <li>{@code --default-no-proxy=a,.b,10.0.0.0/8} [DEFAULT_NO_PROXY]: hosts the default proxy is
+ *       not used for
+ *   <li>{@code --gateway-namespace=NS} [GATEWAY_NAMESPACE]: namespace of the gateway clusters'
+ *       Services; default the operator's own namespace
  * </ul>
+ *
+ * <p>The operator's own namespace comes from OPERATOR_NAMESPACE (the Helm chart sets it from the
+ * downward API), else from the client configuration, which inside a pod reads the ServiceAccount's
+ * namespace file.
  */
 public final class OperatorMain {
   private static final Logger LOG = LoggerFactory.getLogger(OperatorMain.class);
@@ -49,6 +67,11 @@ public final class OperatorMain {
     }
 
     KubernetesClient client = new KubernetesClientBuilder().build();
+    if (settings.operatorNamespace() == null) {
+      settings =
+          settings.withGateway(
+              settings.gatewayDefaults(), client.getNamespace(), settings.gatewayNamespace());
+    }
     Operator operator = IntegrationOperator.create(client, settings);
     HealthServer health =
         settings.healthPort() < 0
@@ -69,10 +92,13 @@ public final class OperatorMain {
                 "operator-shutdown"));
 
     LOG.info(
-        "Starting the operator: namespaces={}, leaderElection={}, healthPort={}",
+        "Starting the operator: namespaces={}, leaderElection={}, healthPort={}, gateway"
+            + " defaults={}, gatewayNamespace={}",
         settings.namespaces().isEmpty() ? "all" : settings.namespaces(),
         settings.leaderElection(),
-        settings.healthPort());
+        settings.healthPort(),
+        settings.gatewayDefaults(),
+        settings.effectiveGatewayNamespace());
     operator.start();
   }
 
@@ -91,14 +117,19 @@ public final class OperatorMain {
       }
       options.put(arg.substring(2, equals), arg.substring(equals + 1));
     }
-    Map<String, String> known =
-        Map.of(
-            "namespaces", "WATCH_NAMESPACES",
-            "leader-election", "LEADER_ELECTION",
-            "lease-name", "LEASE_NAME",
-            "lease-namespace", "LEASE_NAMESPACE",
-            "probe-interval", "PROBE_INTERVAL",
-            "health-port", "HEALTH_PORT");
+    Map<String, String> known = new TreeMap<>();
+    known.put("namespaces", "WATCH_NAMESPACES");
+    known.put("leader-election", "LEADER_ELECTION");
+    known.put("lease-name", "LEASE_NAME");
+    known.put("lease-namespace", "LEASE_NAMESPACE");
+    known.put("probe-interval", "PROBE_INTERVAL");
+    known.put("health-port", "HEALTH_PORT");
+    known.put("default-execution-mode", "DEFAULT_EXECUTION_MODE");
+    known.put("default-gateway-cluster", "DEFAULT_GATEWAY_CLUSTER");
+    known.put("default-proxy-url", "DEFAULT_PROXY_URL");
+    known.put("default-proxy-secret", "DEFAULT_PROXY_SECRET");
+    known.put("default-no-proxy", "DEFAULT_NO_PROXY");
+    known.put("gateway-namespace", "GATEWAY_NAMESPACE");
     for (String name : options.keySet()) {
       if (!known.containsKey(name)) {
         throw new IllegalArgumentException(
@@ -127,8 +158,27 @@ public final class OperatorMain {
         parsePort(
             options.getOrDefault(
                 "health-port", String.valueOf(OperatorSettings.DEFAULT_HEALTH_PORT)));
+    GatewayDefaults gateway =
+        GatewayDefaults.parse(
+            options.get("default-execution-mode"),
+            options.get("default-gateway-cluster"),
+            options.get("default-proxy-url"),
+            options.get("default-proxy-secret"),
+            options.get("default-no-proxy"));
     return new OperatorSettings(
-        namespaces, leaderElection, leaseName, leaseNamespace, probeInterval, healthPort);
+        namespaces,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        probeInterval,
+        healthPort,
+        gateway,
+        blankToNull(env.get("OPERATOR_NAMESPACE")),
+        blankToNull(options.get("gateway-namespace")));
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.trim();
   }
 
   private static java.time.Duration parseDuration(String option, String value) {

@@ -1,5 +1,6 @@
 package io.integrationoperator.operator;
 
+import io.integrationoperator.operator.gateway.GatewayDefaults;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -15,6 +16,11 @@ import java.util.Set;
  *     spec.probe.interval
  * @param healthPort TCP port of the /healthz and /readyz endpoints, or -1 for no endpoints; {@link
  *     OperatorMain} opens them, {@link IntegrationOperator#create} does not
+ * @param gatewayDefaults execution mode, gateway cluster and proxy of Integrations that set none
+ * @param operatorNamespace namespace the operator runs in, which contains the default proxy's
+ *     Secret; null when unknown
+ * @param gatewayNamespace namespace of the gateway clusters' Services; null means {@code
+ *     operatorNamespace}
  */
 public record OperatorSettings(
     Set<String> namespaces,
@@ -22,7 +28,10 @@ public record OperatorSettings(
     String leaseName,
     String leaseNamespace,
     Duration defaultProbeInterval,
-    int healthPort) {
+    int healthPort,
+    GatewayDefaults gatewayDefaults,
+    String operatorNamespace,
+    String gatewayNamespace) {
 
   /** Lease name used when none is configured. */
   public static final String DEFAULT_LEASE_NAME = "integration-operator-leader";
@@ -37,6 +46,7 @@ public record OperatorSettings(
     namespaces = Set.copyOf(Objects.requireNonNull(namespaces, "namespaces"));
     Objects.requireNonNull(leaseName, "leaseName");
     Objects.requireNonNull(defaultProbeInterval, "defaultProbeInterval");
+    Objects.requireNonNull(gatewayDefaults, "gatewayDefaults");
     if (defaultProbeInterval.isNegative() || defaultProbeInterval.isZero()) {
       throw new IllegalArgumentException(
           "defaultProbeInterval must be positive, got " + defaultProbeInterval);
@@ -48,34 +58,98 @@ public record OperatorSettings(
 
   /**
    * Returns settings for an in-process operator: all namespaces, no leader election, the default
-   * probe interval and no health endpoints.
+   * probe interval, no health endpoints and no gateway defaults (execution mode Direct).
    */
   public static OperatorSettings inProcess() {
     return new OperatorSettings(
-        Set.of(), false, DEFAULT_LEASE_NAME, null, DEFAULT_PROBE_INTERVAL, -1);
+        Set.of(),
+        false,
+        DEFAULT_LEASE_NAME,
+        null,
+        DEFAULT_PROBE_INTERVAL,
+        -1,
+        GatewayDefaults.none(),
+        null,
+        null);
+  }
+
+  /** Returns the namespace of the gateway clusters' Services, or null when none is known. */
+  public String effectiveGatewayNamespace() {
+    return gatewayNamespace != null ? gatewayNamespace : operatorNamespace;
   }
 
   /** Returns a copy that watches the given namespaces; an empty set means all namespaces. */
   public OperatorSettings withNamespaces(Set<String> newNamespaces) {
     return new OperatorSettings(
-        newNamespaces, leaderElection, leaseName, leaseNamespace, defaultProbeInterval, healthPort);
+        newNamespaces,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        defaultProbeInterval,
+        healthPort,
+        gatewayDefaults,
+        operatorNamespace,
+        gatewayNamespace);
   }
 
   /** Returns a copy with the given default probe interval. */
   public OperatorSettings withDefaultProbeInterval(Duration interval) {
     return new OperatorSettings(
-        namespaces, leaderElection, leaseName, leaseNamespace, interval, healthPort);
+        namespaces,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        interval,
+        healthPort,
+        gatewayDefaults,
+        operatorNamespace,
+        gatewayNamespace);
   }
 
   /** Returns a copy with leader election on, using the given Lease. */
   public OperatorSettings withLeaderElection(String name, String namespace) {
     return new OperatorSettings(
-        namespaces, true, name, namespace, defaultProbeInterval, healthPort);
+        namespaces,
+        true,
+        name,
+        namespace,
+        defaultProbeInterval,
+        healthPort,
+        gatewayDefaults,
+        operatorNamespace,
+        gatewayNamespace);
   }
 
   /** Returns a copy whose health endpoints listen on the given port, or -1 for none. */
   public OperatorSettings withHealthPort(int port) {
     return new OperatorSettings(
-        namespaces, leaderElection, leaseName, leaseNamespace, defaultProbeInterval, port);
+        namespaces,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        defaultProbeInterval,
+        port,
+        gatewayDefaults,
+        operatorNamespace,
+        gatewayNamespace);
+  }
+
+  /**
+   * Returns a copy with the given gateway defaults, the operator's own namespace (which holds the
+   * default proxy's Secret) and the namespace of the gateway clusters' Services (null for the
+   * operator's namespace).
+   */
+  public OperatorSettings withGateway(
+      GatewayDefaults defaults, String ownNamespace, String servicesNamespace) {
+    return new OperatorSettings(
+        namespaces,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        defaultProbeInterval,
+        healthPort,
+        defaults,
+        ownNamespace,
+        servicesNamespace);
   }
 }

@@ -50,6 +50,12 @@ class LeaderElectionIT {
 
     String leader = await().atMost(Duration.ofSeconds(30)).until(this::holder, h -> h != null);
     assertThat(replicas).containsKey(leader);
+    // A standby replica must report ready, or a rolling update of two replicas would stall.
+    String standby = replicas.keySet().stream().filter(r -> !r.equals(leader)).findFirst().get();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> replicas.get(standby).getRuntimeInfo().isStarted());
+    assertThat(replicas.get(standby).getRuntimeInfo().allEventSourcesAreHealthy()).isTrue();
     client.resource(OperatorFixture.inlineModel("apps", "first", DOCUMENT)).create();
     awaitModelReady("first");
 

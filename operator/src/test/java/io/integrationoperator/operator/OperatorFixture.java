@@ -43,10 +43,15 @@ public final class OperatorFixture implements AutoCloseable {
 
   /** Installs the CRDs from the repository's crds/ folder and starts the operator. */
   public static OperatorFixture start(KubernetesClient client) throws IOException {
+    return start(
+        client, OperatorSettings.inProcess().withDefaultProbeInterval(Duration.ofMinutes(5)));
+  }
+
+  /** Installs the CRDs and starts the operator with the given settings. */
+  public static OperatorFixture start(KubernetesClient client, OperatorSettings settings)
+      throws IOException {
     installCrds(client);
-    Operator operator =
-        IntegrationOperator.create(
-            client, OperatorSettings.inProcess().withDefaultProbeInterval(Duration.ofMinutes(5)));
+    Operator operator = IntegrationOperator.create(client, settings);
     operator.start();
     return new OperatorFixture(client, operator);
   }

@@ -3,6 +3,8 @@ package io.integrationoperator.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.integrationoperator.api.integration.ExecutionMode;
+import io.integrationoperator.operator.gateway.GatewayDefaults;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,5 +46,47 @@ class OperatorMainTest {
         .hasMessageContaining("--probe-interval soon");
     assertThatThrownBy(() -> OperatorMain.parseSettings(new String[] {"--health-port=x"}, Map.of()))
         .hasMessageContaining("--health-port x");
+  }
+
+  @Test
+  void readsGatewayDefaultsFromEnvironment() {
+    OperatorSettings settings =
+        OperatorMain.parseSettings(
+            new String[] {"--default-gateway-cluster=edge-2", "--gateway-namespace=gateways"},
+            Map.of(
+                "DEFAULT_EXECUTION_MODE", "ClusterNoProxy",
+                "DEFAULT_GATEWAY_CLUSTER", "edge-1",
+                "DEFAULT_PROXY_URL", "http://proxy.example.test:3128",
+                "DEFAULT_PROXY_SECRET", "corp-proxy",
+                "DEFAULT_NO_PROXY", ".internal.test",
+                "OPERATOR_NAMESPACE", "integration-operator"));
+
+    assertThat(settings.gatewayDefaults().executionMode()).isEqualTo(ExecutionMode.ClusterNoProxy);
+    assertThat(settings.gatewayDefaults().cluster()).contains("edge-2");
+    assertThat(settings.gatewayDefaults().proxy().orElseThrow().url())
+        .isEqualTo("http://proxy.example.test:3128");
+    assertThat(settings.gatewayDefaults().proxy().orElseThrow().secretName())
+        .contains("corp-proxy");
+    assertThat(settings.operatorNamespace()).isEqualTo("integration-operator");
+    assertThat(settings.effectiveGatewayNamespace()).isEqualTo("gateways");
+  }
+
+  @Test
+  void gatewayNamespaceDefaultsToOperatorNamespace() {
+    OperatorSettings settings =
+        OperatorMain.parseSettings(new String[0], Map.of("OPERATOR_NAMESPACE", "ops"));
+
+    assertThat(settings.gatewayDefaults()).isEqualTo(GatewayDefaults.none());
+    assertThat(settings.effectiveGatewayNamespace()).isEqualTo("ops");
+  }
+
+  @Test
+  void rejectsInvalidExecutionModeFromEnvironment() {
+    assertThatThrownBy(
+            () ->
+                OperatorMain.parseSettings(
+                    new String[0], Map.of("DEFAULT_EXECUTION_MODE", "Sidecar")))
+        .hasMessage(
+            "invalid --default-execution-mode Sidecar, expected Direct, ClusterNoProxy or Proxy");
   }
 }

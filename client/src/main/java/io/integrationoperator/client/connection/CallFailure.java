@@ -16,5 +16,15 @@ public enum CallFailure {
    * The response body is longer than the limit of a client created with one; the probe sets none
    * and truncates long bodies instead.
    */
-  ResponseTooLarge
+  ResponseTooLarge,
+  /**
+   * The HTTP proxy responded with 407 Proxy Authentication Required: it rejected the proxy
+   * credentials, or none are configured. The request did not reach the server.
+   */
+  ProxyAuthenticationFailed,
+  /**
+   * The HTTP proxy could not be reached: its host name is unknown, it refused the TCP connection,
+   * or the TLS handshake with an https proxy failed. The request did not reach the server.
+   */
+  ProxyUnreachable
 }

@@ -1,6 +1,10 @@
 package io.integrationoperator.client.connection;
 
 import io.integrationoperator.client.envelope.ControlCharacters;
+import io.integrationoperator.client.http.ProxyAuthenticationException;
+import io.integrationoperator.client.http.ProxyConnectionException;
+import io.integrationoperator.client.http.ProxyHostUnknownException;
+import io.integrationoperator.client.http.ProxySettings;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -14,6 +18,7 @@ import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.HttpUrl;
@@ -28,7 +33,34 @@ final class CallFailures {
   /** A classified failure. */
   record Classified(CallFailure failure, String error) {}
 
+  /**
+   * Start of OkHttp's message when a proxy responds to CONNECT with a status other than 200 or 407.
+   */
+  private static final String CONNECT_REFUSED = "Unexpected response code for CONNECT: ";
+
   private CallFailures() {}
+
+  /**
+   * Classifies {@code exception}, raised while calling {@code url} through {@code proxy}, or
+   * directly when {@code proxy} is empty. A proxy that responds to CONNECT with an error status,
+   * such as tinyproxy's 500 or 502 when it cannot reach the server, gives ConnectionFailed, because
+   * the proxy worked and the server is what could not be reached.
+   */
+  static Classified classify(
+      IOException exception,
+      HttpUrl url,
+      Duration timeout,
+      String serverName,
+      Map<String, String> credentials,
+      Optional<ProxySettings> proxy) {
+    String endpoint = url.host() + ":" + url.port();
+    Classified classified =
+        proxy.isPresent() ? classifyProxied(exception, endpoint, proxy.get().url()) : null;
+    if (classified == null) {
+      classified = classify(exception, endpoint, timeout, serverName);
+    }
+    return new Classified(classified.failure(), redact(classified.error(), credentials));
+  }
 
   /**
    * Classifies {@code exception}, raised while calling {@code url}.
@@ -42,9 +74,73 @@ final class CallFailures {
       Duration timeout,
       String serverName,
       Map<String, String> credentials) {
-    String endpoint = url.host() + ":" + url.port();
-    Classified classified = classify(exception, endpoint, timeout, serverName);
-    return new Classified(classified.failure(), redact(classified.error(), credentials));
+    return classify(exception, url, timeout, serverName, credentials, Optional.empty());
+  }
+
+  /** Returns the classification of a failure that only a proxy causes, or null for others. */
+  private static Classified classifyProxied(
+      IOException exception, String endpoint, String proxyUrl) {
+    Optional<Classified> rejected = proxyFailure(exception, proxyUrl);
+    if (rejected.isPresent()) {
+      return rejected.get();
+    }
+    if (exception instanceof UnknownHostException) {
+      return new Classified(
+          CallFailure.ProxyUnreachable,
+          "could not resolve the host name of the proxy "
+              + proxyUrl
+              + " (unknown host); check the proxy URL");
+    }
+    if (exception instanceof ConnectException || exception instanceof NoRouteToHostException) {
+      return new Classified(
+          CallFailure.ProxyUnreachable,
+          "could not connect to the proxy "
+              + proxyUrl
+              + ": "
+              + lowerCaseDetail(exception)
+              + "; check the proxy URL and that the proxy is running");
+    }
+    String message = exception.getMessage();
+    if (message != null && message.startsWith(CONNECT_REFUSED)) {
+      return new Classified(
+          CallFailure.ConnectionFailed,
+          "the proxy "
+              + proxyUrl
+              + " could not open a tunnel to "
+              + endpoint
+              + " (it responded to CONNECT with status "
+              + message.substring(CONNECT_REFUSED.length()).strip()
+              + "); check that the proxy can reach the server and allows CONNECT to its port");
+    }
+    return null;
+  }
+
+  /**
+   * Returns the classification of a proxy failure in {@code exception} or its causes (token and key
+   * requests wrap the exception of their own call): a 407 that the client did not retry, a 401
+   * response to CONNECT, which tinyproxy 1.11 sends for a wrong password and which only the proxy
+   * can send, or a failed TCP connect, name lookup or TLS handshake for the proxy itself.
+   */
+  static Optional<Classified> proxyFailure(Throwable exception, String proxyUrl) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProxyAuthenticationException) {
+        return Optional.of(
+            new Classified(CallFailure.ProxyAuthenticationFailed, cause.getMessage()));
+      }
+      if (cause instanceof ProxyConnectionException || cause instanceof ProxyHostUnknownException) {
+        return Optional.of(new Classified(CallFailure.ProxyUnreachable, cause.getMessage()));
+      }
+      if ((CONNECT_REFUSED + "401").equals(cause.getMessage())) {
+        return Optional.of(
+            new Classified(
+                CallFailure.ProxyAuthenticationFailed,
+                "the proxy "
+                    + proxyUrl
+                    + " rejected the proxy credentials (it responded to CONNECT with 401"
+                    + " Unauthorized); check username and password in the proxy Secret"));
+      }
+    }
+    return Optional.empty();
   }
 
   private static Classified classify(

@@ -27,10 +27,10 @@ import okhttp3.HttpUrl;
  * <p>Each credential value of at least {@value #MIN_LENGTH} characters, except the OAuth 2.0 client
  * id, is replaced, together with the forms in which a request carries it: percent-encoded (query
  * parameters and form bodies) and, for Basic authentication, the Base64 of {@code
- * username:password} and of {@code clientId:clientSecret}, also with both parts form-encoded as
- * OAuth 2.0's client_secret_basic sends them. Shorter values are left alone, because masking them
- * would also mask ordinary words. Longer forms are replaced first, so no part of one survives a
- * shorter value's replacement.
+ * username:password}, of {@code proxyUsername:proxyPassword} and of {@code clientId:clientSecret},
+ * also with both parts form-encoded as OAuth 2.0's client_secret_basic sends them. Shorter values
+ * are left alone, because masking them would also mask ordinary words. Longer forms are replaced
+ * first, so no part of one survives a shorter value's replacement.
  */
 public final class CredentialRedaction {
   /** Text that replaces every credential value. */
@@ -67,6 +67,11 @@ public final class CredentialRedaction {
           forms,
           credentials.get(CredentialKeys.USERNAME),
           credentials.get(CredentialKeys.PASSWORD));
+      // Proxy-Authorization carries the Base64 of proxyUsername:proxyPassword.
+      addBasicForms(
+          forms,
+          credentials.get(CredentialKeys.PROXY_USERNAME),
+          credentials.get(CredentialKeys.PROXY_PASSWORD));
       String clientId = credentials.get(CredentialKeys.CLIENT_ID);
       String clientSecret = credentials.get(CredentialKeys.CLIENT_SECRET);
       addBasicForms(forms, clientId, clientSecret);

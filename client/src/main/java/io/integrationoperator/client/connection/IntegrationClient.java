@@ -12,6 +12,7 @@ import io.integrationoperator.client.envelope.ResponseEnvelopes;
 import io.integrationoperator.client.envelope.ResponseTooLargeException;
 import io.integrationoperator.client.envelope.UrlRedaction;
 import io.integrationoperator.client.http.HttpClientFactory;
+import io.integrationoperator.client.http.ProxySettings;
 import io.integrationoperator.client.token.TokenCaches;
 import io.integrationoperator.client.token.TokenRequestException;
 import java.io.IOException;
@@ -161,12 +162,14 @@ public final class IntegrationClient {
     } catch (TokenRequestException e) {
       LOG.debug("{} {} not sent: {}", request.method(), loggedUrl, e.getMessage());
       String error = CallFailures.redact(e.getMessage(), settings.credentials());
+      // A proxy failure of the token request is the same failure the call itself would meet.
+      CallFailure failure =
+          proxy()
+              .flatMap(proxy -> CallFailures.proxyFailure(e, proxy.url()))
+              .map(CallFailures.Classified::failure)
+              .orElse(CallFailure.TokenRequestFailed);
       return new CallResult(
-          started,
-          elapsed(startNanos),
-          e.envelope(),
-          Optional.of(CallFailure.TokenRequestFailed),
-          Optional.of(error));
+          started, elapsed(startNanos), e.envelope(), Optional.of(failure), Optional.of(error));
     } catch (ResponseTooLargeException e) {
       String error =
           "The response of "
@@ -185,7 +188,8 @@ public final class IntegrationClient {
               request.url(),
               HttpClientFactory.callTimeout(settings),
               verifiedName(request.url()),
-              settings.credentials());
+              settings.credentials(),
+              proxyFor(request.url()));
       LOG.debug(
           "{} {} failed: {}: {}",
           request.method(),
@@ -295,6 +299,15 @@ public final class IntegrationClient {
       throw new InvalidSettingsException("the path '" + path + "' does not form a valid URL");
     }
     return url;
+  }
+
+  /** Returns the proxy that requests to {@code url} go through, if any. */
+  private Optional<ProxySettings> proxyFor(HttpUrl url) {
+    return proxy().filter(proxy -> proxy.proxies(url.host()));
+  }
+
+  private Optional<ProxySettings> proxy() {
+    return settings.proxy() == null ? Optional.empty() : settings.proxy();
   }
 
   /** Returns the name the server certificate must match: tls.serverName, else the URL host. */

@@ -1,5 +1,6 @@
 package io.integrationoperator.client.http;
 
+import io.integrationoperator.api.integration.ServerProtocol;
 import io.integrationoperator.api.integration.Tls;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialKeys;
@@ -25,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates OkHttp clients for connection settings. All clients of one factory share a connection
  * pool and a dispatcher, and each settings' client is derived from a base client with {@code
- * newBuilder()}. Clients are cached per TLS and timeout configuration, so repeated calls reuse
- * connections.
+ * newBuilder()}. Clients are cached per TLS, timeout and proxy configuration, so repeated calls
+ * reuse connections.
  *
  * <ul>
  *   <li>TLS: with {@code tls.verify} false the server certificate and host name are not checked,
@@ -44,6 +45,12 @@ import org.slf4j.LoggerFactory;
  *   <li>Redirects are not followed, so credentials never travel to the host a 3xx names. The caller
  *       receives the 3xx response itself.
  *   <li>Cookies are not stored between calls.
+ *   <li>Proxy: with {@code proxy} set, requests go through that HTTP proxy unless the no-proxy list
+ *       matches their host. Plain-http requests are sent to the proxy, https ones through a CONNECT
+ *       tunnel. Basic proxy credentials are sent with every request and CONNECT, and a 407 fails
+ *       the call with {@link ProxyAuthenticationException} instead of being retried. An https proxy
+ *       gets its own TLS connection, which trusts the JVM default CAs plus the proxy CA bundle,
+ *       independent of the Integration's own TLS settings.
  * </ul>
  */
 public final class HttpClientFactory {
@@ -77,7 +84,6 @@ public final class HttpClientFactory {
 
   /** Creates a factory with its own connection pool and dispatcher. */
   public HttpClientFactory() {
-    // TODO: spec.gateway.proxy is not applied yet, so calls go to the server directly.
     this.base =
         new OkHttpClient.Builder()
             .connectionPool(new ConnectionPool())
@@ -95,8 +101,9 @@ public final class HttpClientFactory {
   /**
    * Returns a client for the settings' TLS configuration and timeout.
    *
-   * @throws InvalidSettingsException when the CA bundle contains no valid certificate, or the
-   *     mutual TLS certificate or key is missing, invalid or mismatched
+   * @throws InvalidSettingsException when the CA bundle contains no valid certificate, the mutual
+   *     TLS certificate or key is missing, invalid or mismatched, a noProxy entry is invalid, or
+   *     the proxy CA bundle contains no valid certificate
    */
   public OkHttpClient clientFor(ConnectionSettings settings) throws InvalidSettingsException {
     ClientKey key = ClientKey.of(settings);
@@ -146,6 +153,9 @@ public final class HttpClientFactory {
               + " host name are not checked",
           key.endpoint());
     }
+    if (key.proxy().isPresent()) {
+      applyProxy(builder, key.proxy().get());
+    }
     if (key.verify()
         && key.caBundlePem().isEmpty()
         && key.serverName().isEmpty()
@@ -164,6 +174,25 @@ public final class HttpClientFactory {
       builder.hostnameVerifier(NO_VERIFICATION);
     }
     return builder.sslSocketFactory(socketFactory, trustManager).build();
+  }
+
+  private static void applyProxy(OkHttpClient.Builder builder, ProxySettings proxy)
+      throws InvalidSettingsException {
+    NoProxyList noProxy = NoProxyList.parse(proxy.noProxy());
+    ProxyAuthentication authentication = new ProxyAuthentication(proxy);
+    builder
+        .proxySelector(new ProxyRouteSelector(proxy, noProxy))
+        .proxyAuthenticator(authentication)
+        .addInterceptor(authentication);
+    SSLSocketFactory proxyTls = null;
+    if (proxy.protocol() == ServerProtocol.https) {
+      X509TrustManager proxyTrust =
+          proxy.caBundlePem().isPresent()
+              ? TrustManagers.withExtraCas(proxy.caBundlePem().get(), "the proxy CA bundle")
+              : TrustManagers.jvmDefault();
+      proxyTls = socketFactory(null, proxyTrust);
+    }
+    builder.socketFactory(new ProxySocketFactory(proxy, proxyTls)).dns(new ProxyDns(proxy));
   }
 
   private static X509TrustManager trustManager(ClientKey key) throws InvalidSettingsException {
@@ -192,8 +221,9 @@ public final class HttpClientFactory {
   }
 
   /**
-   * The parts of connection settings that shape a client. The identity's {@code toString} hides the
-   * key, so this record's {@code toString} does not show it either.
+   * The parts of connection settings that shape a client. The identity's and the proxy's {@code
+   * toString} hide the key and the proxy password, so this record's {@code toString} does not show
+   * them either.
    *
    * @param caBundleSource where {@code caBundlePem} comes from, for error messages
    */
@@ -204,7 +234,8 @@ public final class HttpClientFactory {
       Optional<String> caBundlePem,
       String caBundleSource,
       Optional<ClientIdentity> identity,
-      Duration timeout) {
+      Duration timeout,
+      Optional<ProxySettings> proxy) {
 
     static ClientKey of(ConnectionSettings settings) throws InvalidSettingsException {
       Tls tls = settings.spec() == null ? null : settings.spec().getTls();
@@ -222,7 +253,8 @@ public final class HttpClientFactory {
           caBundle.or(() -> mutualTlsCa),
           caBundleSource(tls, mutualTlsCa.isPresent()),
           identity,
-          callTimeout(settings));
+          callTimeout(settings),
+          settings.proxy() == null ? Optional.empty() : settings.proxy());
     }
 
     private static Optional<String> mutualTlsCa(ConnectionSettings settings) {

@@ -13,7 +13,8 @@ import okhttp3.OkHttpClient;
  * Chooses the OkHttp client for token, refresh and discovery requests. It applies the Integration's
  * tls.verify, CA bundle and timeout, because the identity provider usually sits behind the same
  * private CA as the API. It leaves out tls.serverName, which names the API server's certificate and
- * would fail the handshake with an identity provider on another host.
+ * would fail the handshake with an identity provider on another host. It keeps the proxy: token
+ * requests go through it unless the identity provider's host is on the no-proxy list.
  */
 final class TokenHttpClients {
 
@@ -39,7 +40,8 @@ final class TokenHttpClients {
             Optional.empty(),
             Map.of(),
             settings.caBundlePem(),
-            settings.timeout());
+            settings.timeout(),
+            settings.proxy());
     return clients.clientFor(tokenSettings);
   }
 }

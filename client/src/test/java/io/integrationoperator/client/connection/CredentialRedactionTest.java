@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.integrationoperator.api.envelope.ResponseEnvelope;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,24 @@ class CredentialRedactionTest {
   void basicPairInBase64IsMasked() {
     // Base64 of "alice:pa ss"
     assertThat(redaction.redact("Basic YWxpY2U6cGEgc3M=")).isEqualTo("Basic ****");
+  }
+
+  @Test
+  void proxyCredentialsAreMaskedInEnvelope() {
+    CredentialRedaction proxy =
+        CredentialRedaction.of(
+            Map.of(CredentialKeys.PROXY_USERNAME, "bob", CredentialKeys.PROXY_PASSWORD, "px pw"));
+    ResponseEnvelope envelope = new ResponseEnvelope();
+    envelope.setUrl("http://127.0.0.1/echo?p=px+pw");
+    // Base64 of "bob:px pw", as a server that echoes Proxy-Authorization would return it.
+    envelope.setHeaders(Map.of("x-echo", "Basic Ym9iOnB4IHB3"));
+    envelope.setBody(new ObjectMapper().createObjectNode().put("password", "px pw"));
+
+    ResponseEnvelope redacted = proxy.redact(envelope);
+
+    assertThat(redacted.getUrl()).isEqualTo("http://127.0.0.1/echo?p=****");
+    assertThat(redacted.getHeaders()).containsEntry("x-echo", "Basic ****");
+    assertThat(redacted.getBody().get("password").asText()).isEqualTo("****");
   }
 
   @Test

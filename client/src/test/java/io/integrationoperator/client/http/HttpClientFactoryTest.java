@@ -8,14 +8,19 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.integrationoperator.api.integration.ServerProtocol;
 import io.integrationoperator.client.connection.InvalidSettingsException;
 import io.integrationoperator.client.testing.ConnectionSettingsBuilder;
 import io.integrationoperator.client.testing.TestCertificates;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +46,65 @@ class HttpClientFactoryTest {
         factory.clientFor(ConnectionSettingsBuilder.forBaseUrl(BASE_URL).bearer("t-1").build());
 
     assertThat(second).isSameAs(first);
+  }
+
+  private static ProxySettings proxy(List<String> noProxy) {
+    return new ProxySettings(
+        ServerProtocol.http,
+        "127.0.0.1",
+        3128,
+        Optional.of("user"),
+        Optional.of("password"),
+        noProxy,
+        Optional.empty());
+  }
+
+  @Test
+  void proxyIsPartOfCacheKey() throws InvalidSettingsException {
+    OkHttpClient direct = factory.clientFor(ConnectionSettingsBuilder.forBaseUrl(BASE_URL).build());
+    OkHttpClient proxied =
+        factory.clientFor(
+            ConnectionSettingsBuilder.forBaseUrl(BASE_URL).proxy(proxy(List.of())).build());
+    OkHttpClient again =
+        factory.clientFor(
+            ConnectionSettingsBuilder.forBaseUrl(BASE_URL).proxy(proxy(List.of())).build());
+    OkHttpClient otherNoProxy =
+        factory.clientFor(
+            ConnectionSettingsBuilder.forBaseUrl(BASE_URL).proxy(proxy(List.of("*"))).build());
+
+    assertThat(proxied).isNotSameAs(direct);
+    assertThat(again).isSameAs(proxied);
+    assertThat(otherNoProxy).isNotSameAs(proxied);
+    assertThat(proxied.connectionPool()).isSameAs(direct.connectionPool());
+  }
+
+  @Test
+  void proxySelectorHonoursNoProxy() throws InvalidSettingsException {
+    OkHttpClient client =
+        factory.clientFor(
+            ConnectionSettingsBuilder.forBaseUrl(BASE_URL)
+                .proxy(proxy(List.of(".internal.test")))
+                .build());
+
+    assertThat(client.proxySelector().select(URI.create("https://api.internal.test/")))
+        .containsExactly(Proxy.NO_PROXY);
+    assertThat(client.proxySelector().select(URI.create("http://[::1]:8080/")))
+        .containsExactly(
+            new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("127.0.0.1", 3128)));
+  }
+
+  @Test
+  void invalidNoProxyIsRejected() {
+    assertThatThrownBy(
+            () ->
+                factory.clientFor(
+                    ConnectionSettingsBuilder.forBaseUrl(BASE_URL)
+                        .proxy(proxy(List.of("10.0.0.0/40")))
+                        .build()))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessage(
+            "noProxy entry '10.0.0.0/40' is invalid: the prefix length must be a number"
+                + " from 0 to 32");
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.integrationoperator.client.catalog.SecuritySchemeInfo;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.client.connection.IntegrationId;
+import io.integrationoperator.client.http.ProxySettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,6 +32,7 @@ public final class ConnectionSettingsBuilder {
   private SecuritySchemeInfo scheme;
   private String caBundlePem;
   private Duration timeout = Duration.ofSeconds(5);
+  private ProxySettings proxy;
 
   private ConnectionSettingsBuilder(String baseUrl) {
     this.baseUrl = baseUrl;
@@ -158,6 +160,17 @@ public final class ConnectionSettingsBuilder {
     return this;
   }
 
+  /**
+   * Routes calls through {@code proxy}, and adds its user name and password to the credentials as
+   * the operator projects them.
+   */
+  public ConnectionSettingsBuilder proxy(ProxySettings proxy) {
+    this.proxy = proxy;
+    proxy.username().ifPresent(name -> credentials.put(CredentialKeys.PROXY_USERNAME, name));
+    proxy.password().ifPresent(value -> credentials.put(CredentialKeys.PROXY_PASSWORD, value));
+    return this;
+  }
+
   /** Sets probe.path. */
   public ConnectionSettingsBuilder probePath(String path) {
     probe().setPath(path);
@@ -179,7 +192,8 @@ public final class ConnectionSettingsBuilder {
         Optional.ofNullable(scheme),
         Map.copyOf(credentials),
         Optional.ofNullable(caBundlePem),
-        timeout);
+        timeout,
+        Optional.ofNullable(proxy));
   }
 
   private Tls tls() {

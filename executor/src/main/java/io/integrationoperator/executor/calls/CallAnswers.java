@@ -11,7 +11,7 @@ import io.integrationoperator.executor.server.TaskApi;
  * Maps the result of a call to the executor's answer. Whenever a server answered, even a token
  * endpoint that refused the token request, the answer is 200 with the response envelope. Otherwise
  * it is an error: 504 for a timeout, 409 when the Integration's settings cannot produce a request,
- * and 502 for connection, TLS, token request and response size failures.
+ * and 502 for connection, TLS, token request, response size and proxy failures.
  */
 final class CallAnswers {
   private CallAnswers() {}
@@ -35,7 +35,13 @@ final class CallAnswers {
     return switch (failure) {
       case Timeout -> 504;
       case InvalidRequest -> 409;
-      case ConnectionFailed, TlsHandshakeFailed, TokenRequestFailed, ResponseTooLarge -> 502;
+      case ConnectionFailed,
+          TlsHandshakeFailed,
+          TokenRequestFailed,
+          ResponseTooLarge,
+          ProxyAuthenticationFailed,
+          ProxyUnreachable ->
+          502;
     };
   }
 

@@ -20,6 +20,10 @@ public enum CallOutcome {
   INVALID_REQUEST("invalid_request"),
   /** The response body was longer than the executor's limit (HTTP 502). */
   RESPONSE_TOO_LARGE("response_too_large"),
+  /** The HTTP proxy rejected the proxy credentials or wanted some (HTTP 502). */
+  PROXY_AUTHENTICATION_FAILED("proxy_authentication_failed"),
+  /** The HTTP proxy could not be reached (HTTP 502). */
+  PROXY_UNREACHABLE("proxy_unreachable"),
   /** The caller's input was invalid, for example a missing required parameter (HTTP 400). */
   INVALID_INPUT("invalid_input"),
   /** The Integration is not ready, for example because credentials are missing (HTTP 409). */
@@ -52,6 +56,8 @@ public enum CallOutcome {
       case TokenRequestFailed -> TOKEN_FAILED;
       case InvalidRequest -> INVALID_REQUEST;
       case ResponseTooLarge -> RESPONSE_TOO_LARGE;
+      case ProxyAuthenticationFailed -> PROXY_AUTHENTICATION_FAILED;
+      case ProxyUnreachable -> PROXY_UNREACHABLE;
     };
   }
 }

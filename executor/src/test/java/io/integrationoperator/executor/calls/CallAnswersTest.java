@@ -56,6 +56,8 @@ class CallAnswersTest {
     "TlsHandshakeFailed, 502",
     "TokenRequestFailed, 502",
     "ResponseTooLarge, 502",
+    "ProxyAuthenticationFailed, 502",
+    "ProxyUnreachable, 502",
     "Timeout, 504",
     "InvalidRequest, 409"
   })

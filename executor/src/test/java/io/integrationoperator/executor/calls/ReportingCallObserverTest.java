@@ -18,7 +18,9 @@ class ReportingCallObserverTest {
     "TokenRequestFailed, 0, TOKEN_FAILED",
     "TokenRequestFailed, 401, TOKEN_FAILED",
     "InvalidRequest, 0, INVALID_REQUEST",
-    "ResponseTooLarge, 0, RESPONSE_TOO_LARGE"
+    "ResponseTooLarge, 0, RESPONSE_TOO_LARGE",
+    "ProxyAuthenticationFailed, 0, PROXY_AUTHENTICATION_FAILED",
+    "ProxyUnreachable, 0, PROXY_UNREACHABLE"
   })
   void outcomeNameMapsToMetricOutcome(String outcome, int status, CallOutcome expected) {
     assertThat(ReportingCallObserver.callOutcome(outcome, status)).isEqualTo(expected);

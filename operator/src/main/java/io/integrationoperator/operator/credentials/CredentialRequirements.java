@@ -12,6 +12,7 @@ import io.integrationoperator.api.authentication.OAuth2GrantType;
 import io.integrationoperator.api.authentication.SecretValueSource;
 import io.integrationoperator.api.integration.CaBundleSource;
 import io.integrationoperator.api.integration.IntegrationSpec;
+import io.integrationoperator.api.integration.ProxyConfig;
 import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.client.oauth2.OAuth2Grants;
 import java.util.ArrayList;
@@ -29,7 +30,9 @@ import java.util.Optional;
  * {@code clientSecret} (required for the client credentials grant only), {@code username} and
  * {@code password} (required for the password grant only), and the optional {@code
  * authorizationCode}, {@code refreshToken}, {@code accessToken}. Bearer tokens, static API keys,
- * parameters' valueFrom and tls.caBundle name their key themselves.
+ * parameters' valueFrom and tls.caBundle name their key themselves. A proxy from spec.gateway.proxy
+ * needs {@code username} and {@code password} of its secretRef (see {@link #proxy}); the operator's
+ * default proxy Secret is read by {@link DefaultProxySecret}.
  */
 public final class CredentialRequirements {
 
@@ -50,10 +53,25 @@ public final class CredentialRequirements {
       addParameters(auth.getParameters(), result);
     }
     if (spec.getTls() != null && spec.getTls().getCaBundle() != null) {
-      addCaBundle(spec.getTls().getCaBundle(), result);
+      addCaBundle(spec.getTls().getCaBundle(), CredentialKeys.CA_CRT, result);
     }
-    // TODO: spec.gateway.proxy.secretRef is neither checked nor projected, because CredentialKeys
-    // has no names for proxy credentials yet.
+    return result;
+  }
+
+  /**
+   * Lists the requirements of spec.gateway.proxy, used when the effective routing takes its proxy
+   * from the spec: {@code username} and {@code password} of its secretRef, and its caBundle.
+   */
+  public static List<CredentialRequirement> proxy(ProxyConfig proxy) {
+    List<CredentialRequirement> result = new ArrayList<>();
+    if (proxy.getSecretRef() != null) {
+      String name = proxy.getSecretRef().getName();
+      result.add(secretKey(name, "username", CredentialKeys.PROXY_USERNAME));
+      result.add(secretKey(name, "password", CredentialKeys.PROXY_PASSWORD));
+    }
+    if (proxy.getCaBundle() != null) {
+      addCaBundle(proxy.getCaBundle(), CredentialKeys.PROXY_CA_BUNDLE, result);
+    }
     return result;
   }
 
@@ -148,7 +166,8 @@ public final class CredentialRequirements {
     }
   }
 
-  private static void addCaBundle(CaBundleSource caBundle, List<CredentialRequirement> result) {
+  private static void addCaBundle(
+      CaBundleSource caBundle, String targetKey, List<CredentialRequirement> result) {
     ConfigMapKeySelector configMap = caBundle.getConfigMapKeyRef();
     if (configMap != null) {
       result.add(
@@ -156,12 +175,12 @@ public final class CredentialRequirements {
               CredentialRequirement.Source.CONFIG_MAP,
               configMap.getName(),
               configMap.getKey(),
-              CredentialKeys.CA_CRT,
+              targetKey,
               true));
     }
     SecretKeySelector secret = caBundle.getSecretKeyRef();
     if (secret != null) {
-      result.add(secretKey(secret.getName(), secret.getKey(), CredentialKeys.CA_CRT));
+      result.add(secretKey(secret.getName(), secret.getKey(), targetKey));
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads the values an Integration's credential requirements name, with one direct GET per
@@ -29,7 +30,25 @@ public final class CredentialResolver {
    * Result of resolving: the credentials, or the failed CredentialsResolved outcome that names the
    * first missing Secret, ConfigMap or key, or the first required key whose value is empty.
    */
-  public record Resolution(Optional<ResolvedCredentials> credentials, Outcome outcome) {}
+  public record Resolution(Optional<ResolvedCredentials> credentials, Outcome outcome) {
+
+    /**
+     * Returns this failed resolution, or else the failed {@code next} one, or else both sets of
+     * values together. {@code next} runs only when this one passed.
+     */
+    public Resolution and(Supplier<Resolution> next) {
+      if (credentials.isEmpty()) {
+        return this;
+      }
+      Resolution other = next.get();
+      if (other.credentials.isEmpty()) {
+        return other;
+      }
+      Map<String, String> values = new LinkedHashMap<>(credentials.get().base64Data());
+      values.putAll(other.credentials.get().base64Data());
+      return passed(values);
+    }
+  }
 
   /**
    * Resolves the requirements in their order. Several values for the same projected key, such as a
@@ -93,6 +112,11 @@ public final class CredentialResolver {
       }
       values.merge(requirement.targetKey(), value, CredentialResolver::joinBase64);
     }
+    return passed(values);
+  }
+
+  /** Returns a passed resolution of base64-encoded values by projected key. */
+  static Resolution passed(Map<String, String> values) {
     return new Resolution(
         Optional.of(new ResolvedCredentials(values)),
         Outcome.passed(
@@ -115,7 +139,7 @@ public final class CredentialResolver {
     return Optional.ofNullable(configMap).map(CredentialResolver::configMapData);
   }
 
-  private static Map<String, String> secretData(Secret secret) {
+  static Map<String, String> secretData(Secret secret) {
     Map<String, String> data = new HashMap<>();
     if (secret.getData() != null) {
       data.putAll(secret.getData());
@@ -164,7 +188,7 @@ public final class CredentialResolver {
         : IntegrationConditions.CONFIG_MAP_KEY_NOT_FOUND;
   }
 
-  private static Resolution failure(String reason, String message) {
+  static Resolution failure(String reason, String message) {
     return new Resolution(Optional.empty(), Outcome.failed(reason, message));
   }
 }

@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.integrationoperator.api.integration.EffectiveRouting;
 import io.integrationoperator.api.integration.Integration;
 import io.integrationoperator.api.integration.IntegrationStatus;
 import io.integrationoperator.api.integration.Probe;
@@ -30,16 +32,24 @@ import io.integrationoperator.client.connection.CallFailure;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.client.connection.IntegrationId;
+import io.integrationoperator.client.gateway.GatewayUnavailableException;
 import io.integrationoperator.client.http.HttpClientFactory;
 import io.integrationoperator.client.oauth2.AuthorizationRequests;
 import io.integrationoperator.client.token.TokenCaches;
 import io.integrationoperator.operator.GeneratedObjects;
 import io.integrationoperator.operator.OperatorSettings;
+import io.integrationoperator.operator.credentials.CredentialRequirement;
 import io.integrationoperator.operator.credentials.CredentialRequirements;
 import io.integrationoperator.operator.credentials.CredentialResolver;
+import io.integrationoperator.operator.credentials.DefaultProxySecret;
 import io.integrationoperator.operator.credentials.ProjectedSecret;
 import io.integrationoperator.operator.credentials.ResolvedCredentials;
 import io.integrationoperator.operator.credentials.TokenSecret;
+import io.integrationoperator.operator.gateway.DefaultProxy;
+import io.integrationoperator.operator.gateway.EffectiveRoutings;
+import io.integrationoperator.operator.gateway.GatewayProbeAnswer;
+import io.integrationoperator.operator.gateway.GatewayProbeClient;
+import io.integrationoperator.operator.gateway.Routing;
 import io.integrationoperator.operator.model.DocumentReader;
 import io.integrationoperator.operator.model.DocumentText;
 import io.integrationoperator.operator.rbac.IntegrationRoles;
@@ -49,8 +59,10 @@ import io.integrationoperator.operator.status.Conditions;
 import io.integrationoperator.operator.status.EventRecorder;
 import io.integrationoperator.operator.status.IntegrationConditions;
 import io.integrationoperator.operator.status.Outcome;
+import io.integrationoperator.operator.status.StatusComparison;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +78,20 @@ import org.slf4j.LoggerFactory;
 final class IntegrationPass {
   private static final Logger LOG = LoggerFactory.getLogger(IntegrationPass.class);
 
+  /**
+   * Delay before a probe through a gateway is tried again after the gateway had not seen the
+   * current status.routing or generation. Gateways watch Integrations, so they catch up within
+   * about a second.
+   */
+  static final Duration GATEWAY_BEHIND_RETRY = Duration.ofSeconds(2);
+
   private final Integration integration;
   private final KubernetesClient client;
   private final OperatorSettings settings;
   private final Map<String, String> probedSettings;
   private final CatalogCache probeCatalogs;
   private final TokenCaches tokens;
+  private final GatewayProbeClient gatewayProbes;
   private final Map<String, Outcome> checks = new LinkedHashMap<>();
 
   private IntegrationModel model;
@@ -84,6 +104,8 @@ final class IntegrationPass {
   private boolean probed;
   private String authorizationUrl;
   private Optional<Secret> tokenSecret = Optional.empty();
+  private Routing routing;
+  private boolean gatewayBehind;
 
   IntegrationPass(
       Integration integration,
@@ -91,13 +113,15 @@ final class IntegrationPass {
       OperatorSettings settings,
       Map<String, String> probedSettings,
       CatalogCache probeCatalogs,
-      TokenCaches tokens) {
+      TokenCaches tokens,
+      GatewayProbeClient gatewayProbes) {
     this.integration = integration;
     this.client = client;
     this.settings = settings;
     this.probedSettings = probedSettings;
     this.probeCatalogs = probeCatalogs;
     this.tokens = tokens;
+    this.gatewayProbes = gatewayProbes;
   }
 
   void resolveModel(Optional<IntegrationModel> found) {
@@ -126,8 +150,11 @@ final class IntegrationPass {
                   + "; recreate the Integration under a shorter name."));
       return;
     }
+    routing =
+        EffectiveRoutings.resolve(integration.getSpec().getGateway(), settings.gatewayDefaults());
     spec =
-        SpecCheck.check(integration.getSpec(), model.getStatus(), settings.defaultProbeInterval());
+        SpecCheck.check(
+            integration.getSpec(), model.getStatus(), settings.defaultProbeInterval(), routing);
     checks.put(SPEC_VALID, spec.outcome());
     spec.endpoint()
         .flatMap(endpoint -> TlsCheck.check(integration.getSpec(), endpoint))
@@ -139,12 +166,19 @@ final class IntegrationPass {
       return;
     }
     Map<String, String> details = spec.scheme().map(SecuritySchemeStatus::getDetails).orElse(null);
+    List<CredentialRequirement> requirements =
+        new ArrayList<>(
+            CredentialRequirements.list(
+                integration.getSpec(), details == null ? Map.of() : details));
+    routing.specProxy().ifPresent(p -> requirements.addAll(CredentialRequirements.proxy(p)));
+    Optional<String> defaultProxySecret = routing.defaultProxy().flatMap(DefaultProxy::secretName);
     CredentialResolver.Resolution resolution =
-        new CredentialResolver(client)
-            .resolve(
-                namespace(),
-                CredentialRequirements.list(
-                    integration.getSpec(), details == null ? Map.of() : details));
+        new CredentialResolver(client).resolve(namespace(), requirements);
+    if (defaultProxySecret.isPresent()) {
+      DefaultProxySecret secret = new DefaultProxySecret(client);
+      resolution =
+          resolution.and(() -> secret.read(settings.operatorNamespace(), defaultProxySecret.get()));
+    }
     checks.put(CREDENTIALS_RESOLVED, resolution.outcome());
     credentials = resolution.credentials().orElse(null);
   }
@@ -211,24 +245,31 @@ final class IntegrationPass {
     }
   }
 
-  /** Probes the server when a probe is due; otherwise keeps the last result. */
+  /**
+   * Probes the server when a probe is due; otherwise keeps the last result. Integrations routed to
+   * a gateway cluster are probed by that cluster, see {@link #probeThroughGateway}.
+   */
   void probeIfDue(IntegrationStatus previous, Instant now) {
     if (!IntegrationConditions.prerequisitesMet(CONNECTED, checks)) {
       return;
     }
 
     ConnectionSettings connection = connectionSettings();
-    String fingerprint = ConnectionProbe.fingerprint(connection);
+    // The routing enters the fingerprint because operator defaults can change it without a spec
+    // change.
+    String fingerprint =
+        ConnectionProbe.fingerprint(connection) + Serialization.asJson(routing.status());
     String uid = integration.getMetadata().getUid();
     boolean changed = !fingerprint.equals(probedSettings.get(uid));
     Condition connected = Conditions.find(previous.getConditions(), CONNECTED).orElse(null);
     probeInterval = spec.probeInterval();
     Duration interval = ConnectionProbe.interval(probeInterval, connected);
     if (!ConnectionProbe.isDue(previous.getLastProbe(), connected, changed, interval, now)) {
-      checks.put(
-          CONNECTED,
-          new Outcome(connected.getStatus(), connected.getReason(), connected.getMessage()));
-      lastProbe = previous.getLastProbe();
+      keepConnected(connected, null);
+      return;
+    }
+    if (routing.routed()) {
+      probeThroughGateway(previous, connected, fingerprint, now);
       return;
     }
 
@@ -253,6 +294,92 @@ final class IntegrationPass {
     lastProbe = result.lastProbe();
     probed = true;
     authorizationUrl = authorizationUrlIfNeeded(connection, result);
+  }
+
+  /**
+   * Asks the Integration's gateway cluster to probe, so that Connected reflects the path calls
+   * take. The gateway executes only Integrations whose status.routing names its cluster, so a
+   * changed routing is first written to the status and probed in the next reconcile. When the
+   * gateway responds for an older generation than this reconcile's, its informer has not caught up:
+   * Connected stays as it was and the probe is repeated after {@link #GATEWAY_BEHIND_RETRY}. A
+   * cluster without a ready executor or an unreachable gateway gives Connected=False with reason
+   * GatewayUnavailable and a lastProbe entry, so the failed-probe interval applies to the retry.
+   */
+  private void probeThroughGateway(
+      IntegrationStatus previous, Condition connected, String fingerprint, Instant now) {
+    String cluster = routing.cluster();
+    if (!StatusComparison.sameJson(previous.getRouting(), routingStatus())) {
+      keepConnected(
+          connected,
+          "The probe runs through gateway cluster " + cluster + " once status.routing names it.");
+      return;
+    }
+    long generation = generation();
+    Instant started = Instant.now();
+    try {
+      GatewayProbeAnswer answer =
+          gatewayProbes.probe(
+              cluster,
+              namespace(),
+              integration.getMetadata().getName(),
+              generation,
+              spec.timeout());
+      tokenSecret = tokenSecret.map(this::reread);
+      if (answer.observedGeneration() < generation) {
+        keepConnected(
+            connected,
+            "Gateway cluster "
+                + cluster
+                + " has not seen generation "
+                + generation
+                + " of the Integration yet; the probe is repeated shortly.");
+        return;
+      }
+      checks.put(
+          CONNECTED,
+          answer.connected()
+              ? Outcome.passed(answer.reason(), answer.message())
+              : Outcome.failed(answer.reason(), answer.message()));
+      lastProbe =
+          answer.lastProbe() != null
+              ? answer.lastProbe()
+              : probeResult(started, answer.connected() ? null : answer.message());
+    } catch (GatewayUnavailableException e) {
+      LOG.debug("Probe through gateway cluster {} failed: {}", cluster, e.getMessage());
+      checks.put(
+          CONNECTED, Outcome.failed(IntegrationConditions.GATEWAY_UNAVAILABLE, e.getMessage()));
+      lastProbe = probeResult(started, e.getMessage());
+    }
+    probedSettings.put(integration.getMetadata().getUid(), fingerprint);
+    probed = true;
+  }
+
+  /**
+   * Keeps the Connected condition and status.lastProbe as they are. Without a Connected condition
+   * yet, Connected becomes Unknown with reason ProbePending and {@code pendingMessage}; a non-null
+   * {@code pendingMessage} also requests a reconcile after {@link #GATEWAY_BEHIND_RETRY}.
+   */
+  private void keepConnected(Condition connected, String pendingMessage) {
+    if (connected != null) {
+      checks.put(
+          CONNECTED,
+          new Outcome(connected.getStatus(), connected.getReason(), connected.getMessage()));
+    } else {
+      checks.put(
+          CONNECTED,
+          Outcome.unknown(
+              IntegrationConditions.PROBE_PENDING,
+              pendingMessage != null ? pendingMessage : "No probe has run yet."));
+    }
+    gatewayBehind = pendingMessage != null;
+  }
+
+  private static ProbeResult probeResult(Instant started, String error) {
+    ProbeResult result = new ProbeResult();
+    result.setTime(Conditions.format(started));
+    result.setDuration(Duration.between(started, Instant.now()).toMillis() + "ms");
+    result.setError(error);
+    return result;
   }
 
   /**
@@ -287,10 +414,11 @@ final class IntegrationPass {
   }
 
   IntegrationStatus nextStatus(IntegrationStatus previous, Instant now) {
-    long generation = Optional.ofNullable(integration.getMetadata().getGeneration()).orElse(0L);
+    long generation = generation();
     IntegrationStatus next = new IntegrationStatus();
     next.setObservedGeneration(generation);
     next.setEndpoint(spec == null ? null : spec.endpoint().orElse(null));
+    next.setRouting(routing == null ? previous.getRouting() : routingStatus());
     next.setModel(model == null ? null : summary(model));
     next.setRoles(roleNames != null ? roleNames : previous.getRoles());
     next.setCredentialsSecret(credentialsSecret(previous));
@@ -337,8 +465,32 @@ final class IntegrationPass {
     return checks.containsKey(CREDENTIALS_RESOLVED) ? null : previous.getCredentialsSecret();
   }
 
-  /** Returns when to reconcile again without an event: the next probe, or a Role retry. */
+  /**
+   * Returns status.routing: the effective routing, where the proxy counts as authenticated when
+   * resolved credentials hold a proxy user name, and empty after an InvalidGateway failure.
+   */
+  private EffectiveRouting routingStatus() {
+    EffectiveRouting status = routing.status();
+    if (status != null && status.getProxy() != null && credentials != null) {
+      status
+          .getProxy()
+          .setAuthenticated(credentials.base64Data().containsKey(CredentialKeys.PROXY_USERNAME));
+    }
+    return status;
+  }
+
+  private long generation() {
+    return Optional.ofNullable(integration.getMetadata().getGeneration()).orElse(0L);
+  }
+
+  /**
+   * Returns when to reconcile again without an event: the next probe, a Role retry, or a probe
+   * through a gateway that has not caught up.
+   */
   Optional<Duration> rescheduleDelay(IntegrationStatus next, Instant now) {
+    if (gatewayBehind) {
+      return Optional.of(GATEWAY_BEHIND_RETRY);
+    }
     Optional<Duration> delay =
         probeInterval == null
             ? Optional.empty()

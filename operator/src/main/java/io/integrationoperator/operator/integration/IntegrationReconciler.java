@@ -12,9 +12,14 @@ import io.integrationoperator.operator.GeneratedObjects;
 import io.integrationoperator.operator.OperatorSettings;
 import io.integrationoperator.operator.ReferenceIndex;
 import io.integrationoperator.operator.credentials.MetadataOnlyItemStore;
+import io.integrationoperator.operator.gateway.DefaultProxy;
+import io.integrationoperator.operator.gateway.GatewayClusters;
+import io.integrationoperator.operator.gateway.GatewayProbeClient;
+import io.integrationoperator.operator.gateway.OperatorToken;
 import io.integrationoperator.operator.status.IntegrationConditions;
 import io.integrationoperator.operator.status.StatusComparison;
 import io.integrationoperator.operator.status.StatusWriter;
+import io.javaoperatorsdk.operator.api.config.informer.FieldSelector;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -27,9 +32,11 @@ import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,12 +50,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * indexed by the Secret names they refer to; an event about a Secret maps through that index to the
  * Integrations that use it, so a rotated Secret re-projects the credentials and triggers a probe.
  * The values themselves are read with a direct GET during the reconcile. ConfigMaps that hold CA
- * bundles are watched the same way. Models are watched through an index of Integrations by
- * spec.modelRef.name, so a changed or deleted model reconciles its Integrations. Roles are watched
- * through an informer restricted to the Integration label.
+ * bundles are watched the same way, and so is the default proxy's Secret in the operator's
+ * namespace, with an informer of its own when that namespace is not watched. Models are watched
+ * through an index of Integrations by spec.modelRef.name, so a changed or deleted model reconciles
+ * its Integrations. Roles are watched through an informer restricted to the Integration label.
  *
  * <p>The status is written only when it changed, with {@link StatusWriter}, so that the reconcile
  * that follows reads it back even before the informer delivers it.
+ *
+ * <p>Integrations routed to a gateway cluster are probed by that cluster (see {@link
+ * GatewayProbeClient}), whose executors {@link GatewayClusters} finds.
  *
  * <p>Probes run only when due (see {@link ConnectionProbe}); the reconcile is rescheduled for the
  * next probe time. Invalid input becomes a condition and is not retried; API errors other than Role
@@ -81,6 +92,8 @@ public class IntegrationReconciler implements Reconciler<Integration> {
 
   private InformerEventSource<IntegrationModel, Integration> models;
   private InformerEventSource<Role, Integration> roles;
+  private GatewayClusters gatewayClusters;
+  private GatewayProbeClient gatewayProbes;
 
   /** Token caches of the probes, which share tokens with the executors through token Secrets. */
   private final TokenCaches tokens;
@@ -95,8 +108,8 @@ public class IntegrationReconciler implements Reconciler<Integration> {
       EventSourceContext<Integration> context) {
     IndexerResourceCache<Integration> cache = context.getPrimaryCache();
     cache.addIndexer(MODEL_INDEX, References::modelKeys);
-    cache.addIndexer(SECRET_INDEX, References::secretKeys);
-    cache.addIndexer(CONFIG_MAP_INDEX, References::configMapKeys);
+    cache.addIndexer(SECRET_INDEX, i -> References.secretKeys(i, settings));
+    cache.addIndexer(CONFIG_MAP_INDEX, i -> References.configMapKeys(i, settings));
 
     models =
         new InformerEventSource<>(
@@ -129,7 +142,43 @@ public class IntegrationReconciler implements Reconciler<Integration> {
                 .withSecondaryToPrimaryMapper(ReferenceIndex.mapper(cache, CONFIG_MAP_INDEX))
                 .build(),
             context);
-    return List.of(models, roles, secrets, configMaps);
+    gatewayClusters =
+        new GatewayClusters(context.getClient(), settings.effectiveGatewayNamespace());
+    gatewayProbes = new GatewayProbeClient(gatewayClusters, OperatorToken.of(context.getClient()));
+    List<EventSource<?, Integration>> sources =
+        new ArrayList<>(List.of(models, roles, secrets, configMaps, gatewayClusters));
+    defaultProxySecret(cache, context).ifPresent(sources::add);
+    return sources;
+  }
+
+  /**
+   * Returns an informer for the default proxy's Secret when the operator's namespace is not among
+   * the watched ones, so that a change to it reconciles the Integrations that use it. In watched
+   * namespaces the Secret informer above covers it.
+   */
+  private Optional<EventSource<?, Integration>> defaultProxySecret(
+      IndexerResourceCache<Integration> cache, EventSourceContext<Integration> context) {
+    Optional<String> name = settings.gatewayDefaults().proxy().flatMap(DefaultProxy::secretName);
+    String namespace = settings.operatorNamespace();
+    if (name.isEmpty()
+        || namespace == null
+        || settings.namespaces().isEmpty()
+        || settings.namespaces().contains(namespace)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(Secret.class, Integration.class)
+                .withName("default-proxy-secret")
+                .withNamespaces(Set.of(namespace))
+                .withFollowControllerNamespacesChanges(false)
+                .withFieldSelector(
+                    new FieldSelector(
+                        List.of(new FieldSelector.Field("metadata.name", name.get()))))
+                .withItemStore(MetadataOnlyItemStore.forSecrets())
+                .withSecondaryToPrimaryMapper(ReferenceIndex.mapper(cache, SECRET_INDEX))
+                .build(),
+            context));
   }
 
   @Override
@@ -139,7 +188,13 @@ public class IntegrationReconciler implements Reconciler<Integration> {
         Optional.ofNullable(integration.getStatus()).orElseGet(IntegrationStatus::new);
     IntegrationPass pass =
         new IntegrationPass(
-            integration, context.getClient(), settings, probedSettings, probeCatalogs, tokens);
+            integration,
+            context.getClient(),
+            settings,
+            probedSettings,
+            probeCatalogs,
+            tokens,
+            gatewayProbes);
 
     pass.resolveModel(findModel(integration));
     pass.checkSpec();

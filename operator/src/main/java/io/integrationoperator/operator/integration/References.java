@@ -5,9 +5,13 @@ import io.integrationoperator.api.integration.Integration;
 import io.integrationoperator.api.integration.IntegrationSpec;
 import io.integrationoperator.client.token.SecretTokenStore;
 import io.integrationoperator.operator.GeneratedObjects;
+import io.integrationoperator.operator.OperatorSettings;
 import io.integrationoperator.operator.ReferenceIndex;
 import io.integrationoperator.operator.credentials.CredentialRequirement;
 import io.integrationoperator.operator.credentials.CredentialRequirements;
+import io.integrationoperator.operator.gateway.DefaultProxy;
+import io.integrationoperator.operator.gateway.EffectiveRoutings;
+import io.integrationoperator.operator.gateway.Routing;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +33,11 @@ final class References {
     return name == null ? List.of() : List.of(key(integration, name));
   }
 
-  /** Lists the referenced Secrets and the projected Secret, whose edits must be undone. */
-  static List<String> secretKeys(Integration integration) {
+  /**
+   * Lists the referenced Secrets, the default proxy's Secret in the operator's namespace when the
+   * Integration uses that proxy, and the projected Secret, whose edits must be undone.
+   */
+  static List<String> secretKeys(Integration integration, OperatorSettings settings) {
     List<String> keys = new ArrayList<>();
     keys.add(
         key(
@@ -39,11 +46,36 @@ final class References {
     // Token refreshes by the executors change the token Secret, and status.token follows them.
     keys.add(key(integration, SecretTokenStore.secretName(integration.getMetadata().getName())));
     keys.addAll(keys(integration, CredentialRequirement.Source.SECRET));
+    Routing routing = routing(integration, settings);
+    keys.addAll(proxyKeys(integration, routing, CredentialRequirement.Source.SECRET));
+    routing
+        .defaultProxy()
+        .flatMap(DefaultProxy::secretName)
+        .filter(name -> settings.operatorNamespace() != null)
+        .ifPresent(name -> keys.add(ReferenceIndex.key(settings.operatorNamespace(), name)));
     return keys.stream().distinct().toList();
   }
 
-  static List<String> configMapKeys(Integration integration) {
-    return keys(integration, CredentialRequirement.Source.CONFIG_MAP);
+  static List<String> configMapKeys(Integration integration, OperatorSettings settings) {
+    List<String> keys = new ArrayList<>(keys(integration, CredentialRequirement.Source.CONFIG_MAP));
+    keys.addAll(
+        proxyKeys(
+            integration, routing(integration, settings), CredentialRequirement.Source.CONFIG_MAP));
+    return keys.stream().distinct().toList();
+  }
+
+  private static Routing routing(Integration integration, OperatorSettings settings) {
+    IntegrationSpec spec = integration.getSpec();
+    return EffectiveRoutings.resolve(
+        spec == null ? null : spec.getGateway(), settings.gatewayDefaults());
+  }
+
+  private static List<String> proxyKeys(
+      Integration integration, Routing routing, CredentialRequirement.Source source) {
+    return routing.specProxy().map(CredentialRequirements::proxy).orElse(List.of()).stream()
+        .filter(r -> r.source() == source && r.name() != null)
+        .map(r -> key(integration, r.name()))
+        .toList();
   }
 
   /** Maps a generated Role to its Integration through the Integration label. */

@@ -4,6 +4,7 @@ import io.integrationoperator.api.integration.IntegrationSpec;
 import io.integrationoperator.api.model.IntegrationModelStatus;
 import io.integrationoperator.api.model.SecuritySchemeStatus;
 import io.integrationoperator.client.connection.DurationText;
+import io.integrationoperator.operator.gateway.Routing;
 import io.integrationoperator.operator.status.IntegrationConditions;
 import io.integrationoperator.operator.status.Outcome;
 import java.time.Duration;
@@ -45,10 +46,15 @@ public record SpecCheck(
   /**
    * Runs the checks in order: the rules the CRD also states in CEL, authentication against the
    * model's schemes, server, durations, probe task. The first failure decides the outcome.
+   *
+   * @param routing the effective routing computed from spec.gateway and the operator's defaults
    */
   public static SpecCheck check(
-      IntegrationSpec spec, IntegrationModelStatus model, Duration defaultInterval) {
-    Optional<Outcome> broken = SpecRules.check(spec);
+      IntegrationSpec spec,
+      IntegrationModelStatus model,
+      Duration defaultInterval,
+      Routing routing) {
+    Optional<Outcome> broken = SpecRules.check(spec, routing);
     if (broken.isPresent()) {
       return failed(broken.get());
     }

@@ -4,10 +4,9 @@ import io.integrationoperator.api.authentication.ApiKeyAuthentication;
 import io.integrationoperator.api.authentication.Authentication;
 import io.integrationoperator.api.authentication.AuthenticationParameter;
 import io.integrationoperator.api.integration.CaBundleSource;
-import io.integrationoperator.api.integration.ExecutionMode;
-import io.integrationoperator.api.integration.Gateway;
 import io.integrationoperator.api.integration.IntegrationSpec;
 import io.integrationoperator.api.integration.Probe;
+import io.integrationoperator.operator.gateway.Routing;
 import io.integrationoperator.operator.status.IntegrationConditions;
 import io.integrationoperator.operator.status.Outcome;
 import java.util.List;
@@ -16,15 +15,21 @@ import java.util.Optional;
 /**
  * Checks the rules that the CRD also states as CEL validations, because an API server without CEL
  * support, or local mode, stores specs that break them. The exactly-one rule of the authentication
- * blocks is checked by {@link SchemeSelection}.
+ * blocks is checked by {@link SchemeSelection}. The gateway rule, which the CRD cannot state
+ * because the operator's defaults may supply the cluster and proxy, is checked by {@link
+ * io.integrationoperator.operator.gateway.EffectiveRoutings}.
  */
 final class SpecRules {
   private SpecRules() {}
 
-  /** Returns the SpecValid failure of the first rule the spec breaks, or empty. */
-  static Optional<Outcome> check(IntegrationSpec spec) {
+  /**
+   * Returns the SpecValid failure of the first rule the spec breaks, or empty.
+   *
+   * @param routing the effective routing, whose failure is the gateway rule's outcome
+   */
+  static Optional<Outcome> check(IntegrationSpec spec, Routing routing) {
     return checkProbe(spec.getProbe())
-        .or(() -> checkGateway(spec.getGateway()))
+        .or(routing::failure)
         .or(() -> checkCaBundle(spec.getTls() == null ? null : spec.getTls().getCaBundle()))
         .or(() -> checkAuthentication(spec.getAuthentication()));
   }
@@ -59,18 +64,6 @@ final class SpecRules {
       }
     }
     return false;
-  }
-
-  private static Optional<Outcome> checkGateway(Gateway gateway) {
-    if (gateway != null
-        && gateway.getExecutionMode() == ExecutionMode.Proxy
-        && gateway.getProxy() == null) {
-      return failed(
-          IntegrationConditions.INVALID_GATEWAY,
-          "spec.gateway.executionMode is Proxy but spec.gateway.proxy is not set; set the proxy"
-              + " or choose the execution mode Direct or ClusterNoProxy.");
-    }
-    return Optional.empty();
   }
 
   private static Optional<Outcome> checkCaBundle(CaBundleSource caBundle) {

@@ -39,7 +39,10 @@ import java.util.Map;
  *   <li>RolesReady: True {@code RolesReady}; False {@code RoleCreateFailed}
  *   <li>Connected: True {@code ProbeSucceeded}; False {@code ConnectionFailed}, {@code
  *       TlsHandshakeFailed}, {@code Timeout}, {@code TokenRequestFailed}, {@code InvalidRequest},
- *       {@code HttpError}
+ *       {@code HttpError}, {@code ProxyAuthenticationFailed}, {@code ProxyUnreachable}, and {@code
+ *       GatewayUnavailable} when the gateway cluster of a routed Integration has no ready executor
+ *       or does not respond to the probe request; Unknown {@code ProbePending} while the first
+ *       probe through a gateway cluster waits for the gateway to see the current Integration
  *   <li>Ready: True {@code Ready}; False the first failing condition's reason
  * </ul>
  */
@@ -80,6 +83,8 @@ public final class IntegrationConditions {
   public static final String PROBE_SUCCEEDED = "ProbeSucceeded";
   public static final String HTTP_ERROR = "HttpError";
   public static final String TLS_VERIFICATION_DISABLED = "TlsVerificationDisabled";
+  public static final String GATEWAY_UNAVAILABLE = "GatewayUnavailable";
+  public static final String PROBE_PENDING = "ProbePending";
 
   /** Reason of a condition whose prerequisite ModelResolved is not True. */
   public static final String MODEL_NOT_RESOLVED = "ModelNotResolved";

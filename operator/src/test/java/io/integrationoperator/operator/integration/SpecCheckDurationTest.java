@@ -6,6 +6,8 @@ import io.integrationoperator.api.integration.IntegrationSpec;
 import io.integrationoperator.api.integration.ModelReference;
 import io.integrationoperator.api.integration.Probe;
 import io.integrationoperator.api.model.IntegrationModelStatus;
+import io.integrationoperator.operator.gateway.EffectiveRoutings;
+import io.integrationoperator.operator.gateway.GatewayDefaults;
 import io.integrationoperator.operator.status.IntegrationConditions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class SpecCheckDurationTest {
     IntegrationSpec spec = spec();
     spec.setTimeout(timeout);
 
-    SpecCheck check = SpecCheck.check(spec, model(), DEFAULT_INTERVAL);
+    SpecCheck check = check(spec, model(), DEFAULT_INTERVAL);
 
     assertThat(check.outcome().status()).isEqualTo("False");
     assertThat(check.outcome().reason()).isEqualTo(IntegrationConditions.INVALID_DURATION);
@@ -44,7 +46,7 @@ class SpecCheckDurationTest {
     IntegrationSpec spec = spec();
     spec.setTimeout(timeout);
 
-    SpecCheck check = SpecCheck.check(spec, model(), DEFAULT_INTERVAL);
+    SpecCheck check = check(spec, model(), DEFAULT_INTERVAL);
 
     assertThat(check.outcome().isTrue()).isTrue();
     assertThat(check.timeout()).isEqualTo(Duration.ofMillis(millis));
@@ -57,7 +59,7 @@ class SpecCheckDurationTest {
     spec.setProbe(new Probe());
     spec.getProbe().setInterval(interval);
 
-    SpecCheck check = SpecCheck.check(spec, model(), DEFAULT_INTERVAL);
+    SpecCheck check = check(spec, model(), DEFAULT_INTERVAL);
 
     assertThat(check.outcome().status()).isEqualTo("False");
     assertThat(check.outcome().reason()).isEqualTo(IntegrationConditions.INVALID_DURATION);
@@ -72,7 +74,7 @@ class SpecCheckDurationTest {
     spec.setProbe(new Probe());
     spec.getProbe().setInterval(interval);
 
-    SpecCheck check = SpecCheck.check(spec, model(), DEFAULT_INTERVAL);
+    SpecCheck check = check(spec, model(), DEFAULT_INTERVAL);
 
     assertThat(check.outcome().isTrue()).isTrue();
     assertThat(check.probeInterval()).isEqualTo(Duration.ofSeconds(seconds));
@@ -84,7 +86,7 @@ class SpecCheckDurationTest {
     IntegrationSpec spec = spec();
     spec.setTimeout(timeout);
 
-    SpecCheck check = SpecCheck.check(spec, model(), DEFAULT_INTERVAL);
+    SpecCheck check = check(spec, model(), DEFAULT_INTERVAL);
 
     assertThat(check.outcome().reason()).isEqualTo(IntegrationConditions.INVALID_DURATION);
     assertThat(check.outcome().message())
@@ -93,11 +95,20 @@ class SpecCheckDurationTest {
 
   @Test
   void unsetDurationsUseDefaults() {
-    SpecCheck check = SpecCheck.check(spec(), model(), Duration.ofSeconds(1));
+    SpecCheck check = check(spec(), model(), Duration.ofSeconds(1));
 
     assertThat(check.outcome().isTrue()).isTrue();
     assertThat(check.timeout()).isEqualTo(SpecCheck.DEFAULT_TIMEOUT);
     assertThat(check.probeInterval()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  /** Checks the spec with the routing that operator settings without gateway defaults give. */
+  static SpecCheck check(IntegrationSpec spec, IntegrationModelStatus model, Duration interval) {
+    return SpecCheck.check(
+        spec,
+        model,
+        interval,
+        EffectiveRoutings.resolve(spec.getGateway(), GatewayDefaults.none()));
   }
 
   static IntegrationSpec spec() {

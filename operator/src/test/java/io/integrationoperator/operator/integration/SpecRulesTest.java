@@ -71,7 +71,21 @@ class SpecRulesTest {
                   spec.getGateway().setExecutionMode(ExecutionMode.Proxy);
                 },
             IntegrationConditions.INVALID_GATEWAY,
-            "spec.gateway.executionMode is Proxy but spec.gateway.proxy is not set"),
+            "The execution mode Proxy (from spec.gateway) runs calls on a gateway cluster, but"
+                + " neither spec.gateway.cluster nor the operator's configuration names one; set"
+                + " spec.gateway.cluster or the operator default --default-gateway-cluster."),
+        Arguments.of(
+            "Proxy mode with cluster but without proxy",
+            (Consumer<IntegrationSpec>)
+                spec -> {
+                  spec.setGateway(new Gateway());
+                  spec.getGateway().setExecutionMode(ExecutionMode.Proxy);
+                  spec.getGateway().setCluster("edge-1");
+                },
+            IntegrationConditions.INVALID_GATEWAY,
+            "The execution mode Proxy (from spec.gateway) needs a proxy, but neither"
+                + " spec.gateway.proxy nor the operator's configuration sets one; set"
+                + " spec.gateway.proxy or the operator default --default-proxy-url."),
         Arguments.of(
             "CA bundle with both references",
             (Consumer<IntegrationSpec>)
@@ -131,7 +145,7 @@ class SpecRulesTest {
     IntegrationSpec spec = SpecCheckDurationTest.spec();
     customizer.accept(spec);
 
-    SpecCheck check = SpecCheck.check(spec, model(), Duration.ofMinutes(5));
+    SpecCheck check = SpecCheckDurationTest.check(spec, model(), Duration.ofMinutes(5));
 
     assertThat(check.outcome().status()).isEqualTo("False");
     assertThat(check.outcome().reason()).isEqualTo(reason);
@@ -153,7 +167,10 @@ class SpecRulesTest {
                 spec -> {
                   spec.setGateway(new Gateway());
                   spec.getGateway().setExecutionMode(ExecutionMode.Proxy);
+                  spec.getGateway().setCluster("edge-1");
                   spec.getGateway().setProxy(new ProxyConfig());
+                  spec.getGateway().getProxy().setHost("proxy.example.test");
+                  spec.getGateway().getProxy().setPort(3128);
                 }),
         Arguments.of(
             "CA bundle from a Secret",
@@ -180,7 +197,7 @@ class SpecRulesTest {
     IntegrationSpec spec = SpecCheckDurationTest.spec();
     customizer.accept(spec);
 
-    SpecCheck check = SpecCheck.check(spec, model(), Duration.ofMinutes(5));
+    SpecCheck check = SpecCheckDurationTest.check(spec, model(), Duration.ofMinutes(5));
 
     assertThat(check.outcome().reason()).isEqualTo(IntegrationConditions.SPEC_VALID);
   }

@@ -64,7 +64,8 @@ class TlsCheckTest {
     server.setProtocol(ServerProtocol.http);
     spec.setServer(server);
 
-    SpecCheck check = SpecCheck.check(spec, SpecCheckDurationTest.model(), Duration.ofMinutes(5));
+    SpecCheck check =
+        SpecCheckDurationTest.check(spec, SpecCheckDurationTest.model(), Duration.ofMinutes(5));
 
     assertThat(check.outcome().status()).isEqualTo("False");
     assertThat(check.outcome().reason()).isEqualTo(IntegrationConditions.INVALID_AUTHENTICATION);
