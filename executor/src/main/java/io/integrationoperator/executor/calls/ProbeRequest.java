@@ -49,6 +49,33 @@ final class ProbeRequest {
     return target.catalog().task(probe.getTask());
   }
 
+  /** Reason of the answer to a probe of a generation this executor has not seen yet. */
+  static final String PROBE_PENDING = "ProbePending";
+
+  /**
+   * Builds the answer to a probe of a generation newer than the executor's: no probe runs, and
+   * {@code observedGeneration} tells the operator that the answer is for an older generation.
+   */
+  static Map<String, Object> pending(String integration, long routed, long generation) {
+    Map<String, Object> outcome = new LinkedHashMap<>();
+    outcome.put("reason", PROBE_PENDING);
+    outcome.put(
+        "message",
+        "The gateway executor has the routing of generation "
+            + routed
+            + " of Integration "
+            + integration
+            + ", older than the probed generation "
+            + generation
+            + "; probe again once its watch has caught up.");
+    outcome.put("connected", false);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("observedGeneration", routed);
+    answer.put("outcome", outcome);
+    answer.put("lastProbe", null);
+    return answer;
+  }
+
   /** Builds {@code {"observedGeneration", "outcome": {...}, "lastProbe": {...}}}. */
   static Map<String, Object> answer(Integration integration, ProbeReport report) {
     Map<String, Object> outcome = new LinkedHashMap<>();

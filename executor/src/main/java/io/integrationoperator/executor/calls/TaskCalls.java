@@ -153,7 +153,12 @@ public final class TaskCalls implements TaskApi {
       Optional<Caller> caller = authenticate(namespace, integration, authorization);
       authorize(caller, TaskAccess.probe(namespace, integration));
       long generation = ProbeRequest.generation(body);
-      CallTarget target = targets.resolveForProbe(namespace, integration, generation);
+      long routed = targets.routedGeneration(namespace, integration);
+      if (routed < generation) {
+        // The watch has not delivered the operator's latest status.routing yet.
+        return new Answer(200, ProbeRequest.pending(integration, routed, generation));
+      }
+      CallTarget target = targets.resolveForProbe(namespace, integration);
       ConnectionSettings settings = ((Route.Execute) target.route()).settings();
       ProbeReport report = ProbeReport.run(settings, ProbeRequest.task(target), clients, tokens);
       LOG.debug(

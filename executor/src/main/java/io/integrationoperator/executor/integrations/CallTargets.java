@@ -3,24 +3,21 @@ package io.integrationoperator.executor.integrations;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.integrationoperator.api.integration.EffectiveProxy;
 import io.integrationoperator.api.integration.EffectiveRouting;
 import io.integrationoperator.api.integration.ExecutionMode;
 import io.integrationoperator.api.integration.Integration;
 import io.integrationoperator.api.integration.IntegrationSpec;
 import io.integrationoperator.api.integration.IntegrationStatus;
-import io.integrationoperator.api.integration.ServerProtocol;
 import io.integrationoperator.api.model.IntegrationModel;
 import io.integrationoperator.client.catalog.TaskCatalog;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialKeys;
 import io.integrationoperator.client.connection.DurationText;
 import io.integrationoperator.client.connection.IntegrationId;
+import io.integrationoperator.client.connection.InvalidSettingsException;
 import io.integrationoperator.client.http.HttpClientFactory;
 import io.integrationoperator.client.http.ProxySettings;
 import io.integrationoperator.executor.server.ApiError;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -80,25 +77,27 @@ public final class CallTargets {
   }
 
   /**
+   * Returns the latest generation of the Integration whose status.routing this executor has: the
+   * smaller of metadata.generation and status.observedGeneration, 0 without a status.
+   *
+   * @throws ApiError 404 when the Integration does not exist
+   */
+  public long routedGeneration(String namespace, String name) throws ApiError {
+    Integration integration = find(namespace, name);
+    long generation = Optional.ofNullable(integration.getMetadata().getGeneration()).orElse(0L);
+    IntegrationStatus status = integration.getStatus();
+    Long observed = status == null ? null : status.getObservedGeneration();
+    return Math.min(generation, observed == null ? 0L : observed);
+  }
+
+  /**
    * Resolves the Integration for a probe of its gateway cluster. Unlike a call, a probe does not
    * need the Ready condition, which waits for the probe's result.
    *
-   * @param generation the generation the operator probes; an older cached one is not probed
    * @throws ApiError 404 when it does not exist, 409 when this executor cannot probe it now
    */
-  public CallTarget resolveForProbe(String namespace, String name, long generation)
-      throws ApiError {
+  public CallTarget resolveForProbe(String namespace, String name) throws ApiError {
     Integration integration = find(namespace, name);
-    long cached = Optional.ofNullable(integration.getMetadata().getGeneration()).orElse(0L);
-    if (cached < generation) {
-      throw notReady(
-          integration,
-          "is cached by this executor at generation "
-              + cached
-              + ", older than the probed generation "
-              + generation
-              + "; probe again once the executor has the change");
-    }
     requireRouting(integration);
     routing.requireServed(integration);
     if (integration.getStatus().getEndpoint() == null
@@ -224,50 +223,30 @@ public final class CallTargets {
   }
 
   /**
-   * Returns the proxy of execution mode Proxy from status.routing.proxy and the projected proxy
+   * Returns the proxy of execution mode Proxy, from status.routing.proxy and the projected proxy
    * credentials.
    *
-   * @throws ApiError 409 when status.routing.proxy is missing or its URL is invalid
+   * @throws ApiError 409 when status.routing.proxy is missing or cannot be used
    */
-  // TODO: use the client's ProxySettings factory for status.routing.proxy once it exists, so that
-  // the executor and the operator's probe read the proxy alike.
   static Optional<ProxySettings> proxy(EffectiveRouting routing, Map<String, String> credentials)
       throws ApiError {
     if (routing.getExecutionMode() != ExecutionMode.Proxy) {
       return Optional.empty();
     }
-    EffectiveProxy proxy = routing.getProxy();
-    URI url = proxy == null || proxy.getUrl() == null ? null : proxyUrl(proxy.getUrl());
-    if (url == null) {
+    if (routing.getProxy() == null) {
       throw new ApiError(
           409,
           "IntegrationNotReady",
-          "status.routing has execution mode Proxy without a valid proxy URL ("
-              + (proxy == null ? "none" : proxy.getUrl())
-              + "); set spec.gateway.proxy or the operator's default proxy.");
+          "status.routing has execution mode Proxy but no proxy; set spec.gateway.proxy or the"
+              + " operator's default proxy.");
     }
-    return Optional.of(
-        new ProxySettings(
-            ServerProtocol.valueOf(url.getScheme()),
-            url.getHost(),
-            url.getPort(),
-            Optional.ofNullable(credentials.get(CredentialKeys.PROXY_USERNAME)),
-            Optional.ofNullable(credentials.get(CredentialKeys.PROXY_PASSWORD)),
-            proxy.getNoProxy() == null ? List.of() : proxy.getNoProxy(),
-            Optional.ofNullable(credentials.get(CredentialKeys.PROXY_CA_BUNDLE))));
-  }
-
-  /** Parses {@code http://host:port} or {@code https://host:port}; null when it is neither. */
-  private static URI proxyUrl(String text) {
     try {
-      URI url = new URI(text.trim());
-      boolean valid =
-          ("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
-              && url.getHost() != null
-              && url.getPort() > 0;
-      return valid ? url : null;
-    } catch (URISyntaxException e) {
-      return null;
+      return Optional.of(ProxySettings.from(routing.getProxy(), credentials));
+    } catch (InvalidSettingsException e) {
+      throw new ApiError(
+          409,
+          "InvalidRequest",
+          "The proxy in status.routing cannot be used: " + e.getMessage() + ".");
     }
   }
 

@@ -214,16 +214,30 @@ class GatewayForwardingNginxIT {
     Executor otherCluster = start(false, ExecutorMode.GATEWAY, Optional.of("edge-2"));
 
     HttpResponse<String> answer = probe(otherCluster, "{\"generation\": 1}");
-    HttpResponse<String> newerGeneration = probe(otherCluster, "{\"generation\": 2}");
 
     assertThat(answer.statusCode()).isEqualTo(409);
     assertThat(JSON.readTree(answer.body()).get("error").asText())
         .isEqualTo(
             "Integration pets is routed to gateway cluster edge-1, but this executor serves"
                 + " gateway cluster edge-2; call the executor of that Integration's cluster.");
-    assertThat(newerGeneration.statusCode()).isEqualTo(409);
-    assertThat(JSON.readTree(newerGeneration.body()).get("reason").asText())
-        .isEqualTo("IntegrationNotReady");
+    assertThat(nginx.accessLog()).isEmpty();
+  }
+
+  @Test
+  void probeOfNewerGenerationIsPending() throws Exception {
+    createIntegration(client, integration(nginx.apiUrl(), EDGE_1, ""));
+    Executor gateway = start(false, ExecutorMode.GATEWAY, Optional.of("edge-1"));
+
+    HttpResponse<String> answer = probe(gateway, "{\"generation\": 2}");
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(JSON.readTree(answer.body()))
+        .isEqualTo(
+            JSON.readTree(
+                "{\"observedGeneration\": 1, \"outcome\": {\"reason\": \"ProbePending\","
+                    + " \"message\": \"The gateway executor has the routing of generation 1 of"
+                    + " Integration pets, older than the probed generation 2; probe again once its"
+                    + " watch has caught up.\", \"connected\": false}, \"lastProbe\": null}"));
     assertThat(nginx.accessLog()).isEmpty();
   }
 

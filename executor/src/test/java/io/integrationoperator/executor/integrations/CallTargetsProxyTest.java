@@ -47,14 +47,23 @@ class CallTargetsProxyTest {
   }
 
   @Test
-  void proxyModeWithoutPortIsNotReady() {
-    EffectiveRouting routing = routing(ExecutionMode.Proxy, "http://proxy.test");
+  void authenticatedProxyWithoutPasswordIsRejected() {
+    EffectiveRouting routing = routing(ExecutionMode.Proxy, "http://proxy.test:3128");
+    routing.getProxy().setAuthenticated(true);
 
-    assertThatThrownBy(() -> CallTargets.proxy(routing, Map.of()))
-        .isInstanceOf(ApiError.class)
-        .hasMessage(
-            "status.routing has execution mode Proxy without a valid proxy URL"
-                + " (http://proxy.test); set spec.gateway.proxy or the operator's default proxy.");
+    assertThatThrownBy(() -> CallTargets.proxy(routing, Map.of("proxyUsername", "squid")))
+        .isInstanceOfSatisfying(
+            ApiError.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(409);
+              assertThat(e.reason()).isEqualTo("InvalidRequest");
+              assertThat(e.error())
+                  .isEqualTo(
+                      "The proxy in status.routing cannot be used: the proxy"
+                          + " http://proxy.test:3128 needs Basic credentials, but proxyPassword is"
+                          + " missing from the projected credentials; check that the proxy Secret"
+                          + " has the keys username and password.");
+            });
   }
 
   private static EffectiveRouting routing(ExecutionMode mode, String url) {
