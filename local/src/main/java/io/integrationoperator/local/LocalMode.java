@@ -124,8 +124,6 @@ public final class LocalMode implements AutoCloseable {
                 Optional.of(LocalGatewayCluster.NAME),
                 OPERATOR_NAMESPACE));
     LocalGatewayCluster.create(client, OPERATOR_NAMESPACE, executor.port());
-    // TODO: make "local" the operator's default gateway cluster in local mode once the operator
-    // has gateway defaults, so that ClusterNoProxy and Proxy need no spec.gateway.cluster.
     out.println(
         "Executor:    http://127.0.0.1:"
             + executor.port()

@@ -32,10 +32,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs an Integration routed to local mode's gateway cluster {@code local} in execution mode
- * ClusterNoProxy: the manifests are applied with the real kubectl, the server is a real nginx with
- * Basic authentication, and the cluster is found through the Service and EndpointSlice that local
- * mode creates in its API server.
+ * Runs an Integration routed to local mode's gateway cluster {@code local}, the operator's default
+ * cluster in local mode, in execution mode ClusterNoProxy: the manifests are applied with the real
+ * kubectl, the server is a real nginx with Basic authentication, and the cluster is found through
+ * the Service and EndpointSlice that local mode creates in its API server.
  */
 @Tag("real-server")
 @TestMethodOrder(OrderAnnotation.class)
@@ -87,8 +87,9 @@ class LocalModeGatewayIT {
                             "intg",
                             "pets",
                             "-o",
-                            "jsonpath={.status.routing.cluster} {.status.conditions[?(@.type==\"Ready\")].status}"))
-                    .isEqualTo("local True"));
+                            "jsonpath={.status.routing.cluster} {.status.routing.sources}"
+                                + " {.status.conditions[?(@.type==\"Ready\")].status}"))
+                    .isEqualTo("local [\"executionMode: spec\",\"cluster: default\"] True"));
   }
 
   @AfterAll
@@ -181,6 +182,55 @@ class LocalModeGatewayIT {
     assertThat(body.get("lastProbe").get("response").get("status").asInt()).isEqualTo(200);
   }
 
+  @Test
+  @Order(4)
+  void unreadyGatewayTurnsConnectedFalseUntilReadyAgain() throws Exception {
+    setEndpointReady(false);
+    await()
+        .atMost(OPERATOR_TIMEOUT)
+        .untilAsserted(
+            () -> assertThat(condition("Connected", "reason")).isEqualTo("GatewayUnavailable"));
+    String message = condition("Connected", "message");
+    HttpResponse<String> call =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        executorUrl + "/v1/namespaces/default/integrations/pets/tasks/getPet"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"parameters\": {\"petId\": 1}}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    setEndpointReady(true);
+
+    assertThat(message).contains("local");
+    assertThat(call.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(call.body()).get("error").asText())
+        .contains("Ready is False with reason GatewayUnavailable");
+    await()
+        .atMost(OPERATOR_TIMEOUT)
+        .untilAsserted(() -> assertThat(condition("Ready", "status")).isEqualTo("True"));
+  }
+
+  private static void setEndpointReady(boolean ready) throws Exception {
+    kubectl.succeed(
+        "patch",
+        "endpointslice",
+        "integration-operator-gateway-local",
+        "--type=json",
+        "-p",
+        "[{\"op\": \"replace\", \"path\": \"/endpoints/0/conditions/ready\", \"value\": "
+            + ready
+            + "}]");
+  }
+
+  private static String condition(String type, String field) throws Exception {
+    return kubectl.succeed(
+        "get",
+        "intg",
+        "pets",
+        "-o",
+        "jsonpath={.status.conditions[?(@.type==\"" + type + "\")]." + field + "}");
+  }
+
   private static String get(String path) throws IOException, InterruptedException {
     return http.send(
             HttpRequest.newBuilder(URI.create(executorUrl + path)).build(),
@@ -218,8 +268,8 @@ class LocalModeGatewayIT {
           modelRef: {name: pets}
           authentication:
             basic: {secretRef: {name: login}}
-          probe: {path: /health}
-          gateway: {executionMode: ClusterNoProxy, cluster: local}
+          probe: {path: /health, interval: 10s}
+          gateway: {executionMode: ClusterNoProxy}
         """
         .formatted(serverUrl);
   }
