@@ -2,6 +2,7 @@ package io.integrationoperator.executor;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.integrationoperator.client.connection.IntegrationId;
+import io.integrationoperator.client.gateway.GatewayEndpoints;
 import io.integrationoperator.client.http.HttpClientFactory;
 import io.integrationoperator.client.token.SecretTokenStore;
 import io.integrationoperator.client.token.TokenCaches;
@@ -10,6 +11,7 @@ import io.integrationoperator.executor.authorization.CallerAuthorizer;
 import io.integrationoperator.executor.calls.CallObserver;
 import io.integrationoperator.executor.calls.ReportingCallObserver;
 import io.integrationoperator.executor.calls.TaskCalls;
+import io.integrationoperator.executor.forwarding.GatewayForwarder;
 import io.integrationoperator.executor.integrations.CallTargets;
 import io.integrationoperator.executor.integrations.ExecutionRouting;
 import io.integrationoperator.executor.integrations.IntegrationDirectory;
@@ -36,18 +38,21 @@ public final class Executor implements AutoCloseable {
   private final ExecutorMetrics metrics;
   private final IntegrationLoggers loggers;
   private final ExecutorServer server;
+  private final Optional<GatewayForwarder> forwarder;
 
   private Executor(
       IntegrationDirectory directory,
       HttpClientFactory clients,
       ExecutorMetrics metrics,
       IntegrationLoggers loggers,
-      ExecutorServer server) {
+      ExecutorServer server,
+      Optional<GatewayForwarder> forwarder) {
     this.directory = directory;
     this.clients = clients;
     this.metrics = metrics;
     this.loggers = loggers;
     this.server = server;
+    this.forwarder = forwarder;
   }
 
   /**
@@ -92,6 +97,7 @@ public final class Executor implements AutoCloseable {
           metrics.remove(namespace, name);
           tokens.remove(new IntegrationId(namespace, name));
         });
+    Optional<GatewayForwarder> forwarder = Optional.empty();
     try {
       Optional<CallerAuthorizer> authorizer =
           settings.authorization()
@@ -100,6 +106,8 @@ public final class Executor implements AutoCloseable {
                       client, settings.authorizationCacheTtl(), settings.authorizationCacheSize()))
               : Optional.empty();
       CallTargets targets = new CallTargets(directory, client, routing(settings));
+      forwarder = forwarder(client, settings);
+      Optional<GatewayForwarder> forwarding = forwarder;
       TaskCalls calls =
           new TaskCalls(
               authorizer,
@@ -107,24 +115,27 @@ public final class Executor implements AutoCloseable {
               clients,
               tokens,
               settings.maxResponseBodyBytes(),
-              observer.orElseGet(() -> new ReportingCallObserver(loggers, metrics)));
+              observer.orElseGet(() -> new ReportingCallObserver(loggers, metrics)),
+              forwarding);
       ExecutorServer server =
           ExecutorServer.start(
               new InetSocketAddress(settings.bindAddress(), settings.port()),
               settings.threads(),
               calls,
-              directory::synced,
+              () -> ready(directory, forwarding),
               metrics::scrape);
       LOG.info(
-          "Executor listening on {}:{}: mode={}{}, namespaces={}, callerAuthorization={}",
+          "Executor listening on {}:{}: mode={}{}{}, namespaces={}, callerAuthorization={}",
           settings.bindAddress(),
           server.port(),
           settings.mode().optionValue(),
           settings.gatewayCluster().map(c -> ", gatewayCluster=" + c).orElse(""),
+          forwarding.isPresent() ? ", gatewayNamespace=" + settings.gatewayNamespace() : "",
           settings.namespaces().isEmpty() ? "all" : settings.namespaces(),
           settings.authorization() ? "on" : "off");
-      return new Executor(directory, clients, metrics, loggers, server);
+      return new Executor(directory, clients, metrics, loggers, server, forwarding);
     } catch (IOException | RuntimeException e) {
+      forwarder.ifPresent(GatewayForwarder::close);
       directory.close();
       clients.close();
       loggers.close();
@@ -133,10 +144,23 @@ public final class Executor implements AutoCloseable {
     }
   }
 
-  /** Returns the routing: a gateway executor serves its cluster, a sidecar Direct Integrations. */
+  /**
+   * Returns the routing: every executor serves its gateway cluster, and a sidecar runs Direct calls
+   * and forwards the others.
+   */
   private static ExecutionRouting routing(ExecutorSettings settings) {
-    return new ExecutionRouting(
-        settings.mode() == ExecutorMode.GATEWAY ? settings.gatewayCluster() : Optional.empty());
+    return new ExecutionRouting(settings.mode() == ExecutorMode.SIDECAR, settings.servedClusters());
+  }
+
+  /** Returns the forwarder of a sidecar, which watches the gateway clusters' Services. */
+  private static Optional<GatewayForwarder> forwarder(
+      KubernetesClient client, ExecutorSettings settings) {
+    if (settings.mode() != ExecutorMode.SIDECAR) {
+      return Optional.empty();
+    }
+    String from = settings.gatewayCluster().orElse("sidecar");
+    return Optional.of(
+        new GatewayForwarder(GatewayEndpoints.start(client, settings.gatewayNamespace()), from));
   }
 
   /** Returns the port the HTTP server listens on. */
@@ -146,12 +170,18 @@ public final class Executor implements AutoCloseable {
 
   /** Returns true once the informers have their first lists. */
   public boolean ready() {
-    return directory.synced();
+    return ready(directory, forwarder);
+  }
+
+  private static boolean ready(
+      IntegrationDirectory directory, Optional<GatewayForwarder> forwarder) {
+    return directory.synced() && forwarder.map(GatewayForwarder::synced).orElse(true);
   }
 
   @Override
   public void close() {
     server.close();
+    forwarder.ifPresent(GatewayForwarder::close);
     directory.close();
     clients.close();
     loggers.close();

@@ -39,7 +39,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code --max-response-body-size=10Mi} [MAX_RESPONSE_BODY_SIZE]: longest response body
  *       returned, as a Kubernetes quantity
  *   <li>{@code --mode=sidecar|gateway} [EXECUTOR_MODE]: deployment mode (default sidecar)
- *   <li>{@code --gateway-cluster=NAME} [GATEWAY_CLUSTER]: gateway cluster served in gateway mode
+ *   <li>{@code --gateway-cluster=NAME} [GATEWAY_CLUSTER]: gateway cluster whose calls this executor
+ *       runs; required in gateway mode, optional for a sidecar
+ *   <li>{@code --gateway-namespace=NAME} [GATEWAY_NAMESPACE]: namespace of the gateway clusters'
+ *       labelled Services, to which a sidecar forwards calls (default: the pod's namespace from
+ *       POD_NAMESPACE, else {@code default})
  *   <li>{@code --threads=32} [EXECUTOR_THREADS]: request threads, which bound the calls in flight
  * </ul>
  */
@@ -130,7 +134,8 @@ public final class ExecutorMain {
         parseSize(options.get("max-response-body-size")),
         mode,
         cluster,
-        parseInt("threads", options.get("threads"), ExecutorSettings.DEFAULT_THREADS, 1, 1024));
+        parseInt("threads", options.get("threads"), ExecutorSettings.DEFAULT_THREADS, 1, 1024),
+        gatewayNamespace(options.get("gateway-namespace"), env.get("POD_NAMESPACE")));
   }
 
   private static Map<String, String> options() {
@@ -144,8 +149,19 @@ public final class ExecutorMain {
     options.put("max-response-body-size", "MAX_RESPONSE_BODY_SIZE");
     options.put("mode", "EXECUTOR_MODE");
     options.put("gateway-cluster", "GATEWAY_CLUSTER");
+    options.put("gateway-namespace", "GATEWAY_NAMESPACE");
     options.put("threads", "EXECUTOR_THREADS");
     return options;
+  }
+
+  /** Returns the configured namespace, else the pod's own, else {@code default}. */
+  private static String gatewayNamespace(String configured, String podNamespace) {
+    for (String value : new String[] {configured, podNamespace}) {
+      if (value != null && !value.isBlank()) {
+        return value.trim();
+      }
+    }
+    return ExecutorSettings.DEFAULT_GATEWAY_NAMESPACE;
   }
 
   private static Set<String> parseNamespaces(String value) {

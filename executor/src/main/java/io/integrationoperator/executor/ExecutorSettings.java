@@ -18,8 +18,11 @@ import java.util.Set;
  * @param maxResponseBodyBytes longest response body of an external server that a call returns;
  *     longer bodies are rejected with status 502
  * @param mode sidecar or gateway
- * @param gatewayCluster the gateway cluster this executor belongs to; required in gateway mode
+ * @param gatewayCluster the gateway cluster this executor serves; required in gateway mode, and
+ *     allowed for a sidecar, which then runs that cluster's calls itself (local mode does so)
  * @param threads number of threads that serve requests, which bounds the calls in flight
+ * @param gatewayNamespace namespace of the labelled Services that define the gateway clusters, to
+ *     which a sidecar forwards calls
  */
 public record ExecutorSettings(
     String bindAddress,
@@ -31,7 +34,8 @@ public record ExecutorSettings(
     long maxResponseBodyBytes,
     ExecutorMode mode,
     Optional<String> gatewayCluster,
-    int threads) {
+    int threads,
+    String gatewayNamespace) {
 
   /** Port of the HTTP server when none is configured. */
   public static final int DEFAULT_PORT = 8080;
@@ -48,8 +52,38 @@ public record ExecutorSettings(
   /** Number of request threads when none is configured. */
   public static final int DEFAULT_THREADS = 32;
 
+  /** Namespace of the gateway clusters' Services when none is configured. */
+  public static final String DEFAULT_GATEWAY_NAMESPACE = "default";
+
+  /** Creates settings whose gateway clusters are defined in {@value #DEFAULT_GATEWAY_NAMESPACE}. */
+  public ExecutorSettings(
+      String bindAddress,
+      int port,
+      Set<String> namespaces,
+      boolean authorization,
+      Duration authorizationCacheTtl,
+      int authorizationCacheSize,
+      long maxResponseBodyBytes,
+      ExecutorMode mode,
+      Optional<String> gatewayCluster,
+      int threads) {
+    this(
+        bindAddress,
+        port,
+        namespaces,
+        authorization,
+        authorizationCacheTtl,
+        authorizationCacheSize,
+        maxResponseBodyBytes,
+        mode,
+        gatewayCluster,
+        threads,
+        DEFAULT_GATEWAY_NAMESPACE);
+  }
+
   public ExecutorSettings {
     Objects.requireNonNull(bindAddress, "bindAddress");
+    Objects.requireNonNull(gatewayNamespace, "gatewayNamespace");
     namespaces = Set.copyOf(Objects.requireNonNull(namespaces, "namespaces"));
     Objects.requireNonNull(authorizationCacheTtl, "authorizationCacheTtl");
     Objects.requireNonNull(mode, "mode");
@@ -82,6 +116,16 @@ public record ExecutorSettings(
    * namespaces, sidecar mode and the default limits.
    */
   public static ExecutorSettings local(int port, boolean authorization) {
+    return local(port, authorization, Optional.empty(), DEFAULT_GATEWAY_NAMESPACE);
+  }
+
+  /**
+   * Returns settings for an executor inside local mode as {@link #local(int, boolean)} does, that
+   * also serves {@code gatewayCluster} and finds other gateway clusters in {@code
+   * gatewayNamespace}.
+   */
+  public static ExecutorSettings local(
+      int port, boolean authorization, Optional<String> gatewayCluster, String gatewayNamespace) {
     return new ExecutorSettings(
         "127.0.0.1",
         port,
@@ -91,7 +135,13 @@ public record ExecutorSettings(
         DEFAULT_AUTHORIZATION_CACHE_SIZE,
         DEFAULT_MAX_RESPONSE_BODY_BYTES,
         ExecutorMode.SIDECAR,
-        Optional.empty(),
-        DEFAULT_THREADS);
+        gatewayCluster,
+        DEFAULT_THREADS,
+        gatewayNamespace);
+  }
+
+  /** Returns the gateway clusters whose calls this executor runs. */
+  public Set<String> servedClusters() {
+    return gatewayCluster.map(Set::of).orElse(Set.of());
   }
 }

@@ -72,6 +72,9 @@ class ExecutorIT {
         taskCount: 1
       """;
 
+  /** status.routing of an Integration whose calls the sidecar runs itself. */
+  private static final String DIRECT = "{executionMode: Direct}";
+
   KubernetesMockServer server;
   KubernetesClient client;
 
@@ -287,24 +290,30 @@ class ExecutorIT {
   }
 
   @Test
-  void sidecarRejectsGatewayIntegration() throws Exception {
+  void integrationWithoutRoutingIsNotReady() throws Exception {
     create(MODEL);
-    create(
-        integration("pets", "gateway: {cluster: edge-1, executionMode: Proxy}", closedPortUrl()));
+    create(integration("pets", "", closedPortUrl()).replace("routing: %s".formatted(DIRECT), ""));
     client.secrets().inNamespace("shop").resource(projectedSecret("pets")).create();
     startReady(settings(false, ExecutorMode.SIDECAR, Optional.empty()));
 
     HttpResponse<String> answer = call("pets", "getPet", "{\"parameters\": {\"petId\": 1}}");
 
     assertThat(answer.statusCode()).isEqualTo(409);
-    assertThat(JSON.readTree(answer.body()).get("reason").asText()).isEqualTo("RoutedToGateway");
+    assertThat(JSON.readTree(answer.body()).get("error").asText())
+        .isEqualTo(
+            "Integration pets has no status.routing yet; the operator has not decided where calls"
+                + " run; see kubectl describe integration pets -n shop.");
   }
 
   @Test
   void gatewayRejectsOtherCluster() throws Exception {
     create(MODEL);
     create(
-        integration("pets", "gateway: {cluster: edge-2, executionMode: Proxy}", closedPortUrl()));
+        integration(
+                "pets",
+                "gateway: {cluster: edge-2, executionMode: ClusterNoProxy}",
+                closedPortUrl())
+            .replace(DIRECT, "{executionMode: ClusterNoProxy, cluster: edge-2}"));
     client.secrets().inNamespace("shop").resource(projectedSecret("pets")).create();
     startReady(settings(false, ExecutorMode.GATEWAY, Optional.of("edge-1")));
 
@@ -451,11 +460,13 @@ class ExecutorIT {
           authentication: {basic: {secretRef: {name: login}}}
           %s
         status:
+          observedGeneration: 1
           endpoint: %s
+          routing: %s
           conditions:
             - {type: Ready, status: "True", reason: Ready, message: ok}
         """
-        .formatted(name, extraSpec, endpoint);
+        .formatted(name, extraSpec, endpoint, DIRECT);
   }
 
   private void create(String yaml) {

@@ -27,6 +27,32 @@ class ExecutorMainTest {
     assertThat(settings.mode()).isEqualTo(ExecutorMode.SIDECAR);
     assertThat(settings.gatewayCluster()).isEmpty();
     assertThat(settings.threads()).isEqualTo(32);
+    assertThat(settings.gatewayNamespace()).isEqualTo("default");
+  }
+
+  @Test
+  void gatewayNamespaceDefaultsToPodNamespace() {
+    ExecutorSettings fromPod =
+        ExecutorMain.parseSettings(new String[0], Map.of("POD_NAMESPACE", "shop"));
+    ExecutorSettings configured =
+        ExecutorMain.parseSettings(
+            new String[] {"--gateway-namespace=gateways"}, Map.of("POD_NAMESPACE", "shop"));
+    ExecutorSettings fromEnvironment =
+        ExecutorMain.parseSettings(
+            new String[0], Map.of("POD_NAMESPACE", "shop", "GATEWAY_NAMESPACE", "edge"));
+
+    assertThat(fromPod.gatewayNamespace()).isEqualTo("shop");
+    assertThat(configured.gatewayNamespace()).isEqualTo("gateways");
+    assertThat(fromEnvironment.gatewayNamespace()).isEqualTo("edge");
+  }
+
+  @Test
+  void sidecarMayServeGatewayCluster() {
+    ExecutorSettings settings =
+        ExecutorMain.parseSettings(new String[] {"--gateway-cluster=local"}, Map.of());
+
+    assertThat(settings.mode()).isEqualTo(ExecutorMode.SIDECAR);
+    assertThat(settings.servedClusters()).containsExactly("local");
   }
 
   @Test
@@ -61,7 +87,7 @@ class ExecutorMainTest {
         "--colour=red | unknown option --colour, known options: --port, --bind-address,"
             + " --namespaces, --authorization, --authorization-cache-ttl,"
             + " --authorization-cache-size, --max-response-body-size, --mode,"
-            + " --gateway-cluster, --threads",
+            + " --gateway-cluster, --gateway-namespace, --threads",
         "--authorization=yes | invalid --authorization yes, expected true or false",
         "--authorization-cache-ttl=soon | invalid --authorization-cache-ttl soon, expected a"
             + " duration such as 10s or 1m",

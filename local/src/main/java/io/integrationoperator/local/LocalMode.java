@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,12 @@ public final class LocalMode implements AutoCloseable {
 
   /** Namespace that kubectl and manifests without a namespace use. */
   public static final String DEFAULT_NAMESPACE = "default";
+
+  /**
+   * Namespace of the operator in local mode, which contains the Services of the gateway clusters,
+   * {@value LocalGatewayCluster#NAME} included.
+   */
+  public static final String OPERATOR_NAMESPACE = DEFAULT_NAMESPACE;
 
   private final LocalModeOptions options;
   private final PrintStream out;
@@ -102,11 +109,21 @@ public final class LocalMode implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts the executor as the sidecar that also runs the calls of gateway cluster {@value
+   * LocalGatewayCluster#NAME}, and points that cluster's Service at it. With executor port 0 the
+   * EndpointSlice carries the port the executor picked.
+   */
   private void startExecutor() throws IOException {
     executor =
         Executor.start(
             client,
-            ExecutorSettings.local(options.executorPort(), options.executorAuthorization()));
+            ExecutorSettings.local(
+                options.executorPort(),
+                options.executorAuthorization(),
+                Optional.of(LocalGatewayCluster.NAME),
+                OPERATOR_NAMESPACE));
+    LocalGatewayCluster.create(client, OPERATOR_NAMESPACE, executor.port());
     out.println(
         "Executor:    http://127.0.0.1:"
             + executor.port()
@@ -114,6 +131,14 @@ public final class LocalMode implements AutoCloseable {
                 ? " (caller authorization on: callers need a bearer token, and this API server"
                     + " serves no TokenReview, so calls are answered 503)"
                 : " (caller authorization off: any local process may call tasks)"));
+    out.println(
+        "Gateway:     cluster "
+            + LocalGatewayCluster.NAME
+            + " is this executor (Service "
+            + LocalGatewayCluster.SERVICE
+            + " in namespace "
+            + OPERATOR_NAMESPACE
+            + ")");
   }
 
   private void applyManifests() throws IOException {

@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks that a caller may perform a task call: its bearer token must pass a TokenReview, and a
- * SubjectAccessReview for the call's {@link TaskAccess} must allow it. Both results, allowed or
- * not, are cached for a short time; tokens are cached under their SHA-256 hash, never as text.
+ * Checks that a caller may list or call tasks, or ask for a probe: its bearer token must pass a
+ * TokenReview, and a SubjectAccessReview for the requested {@link TaskAccess} must allow it. Both
+ * results, allowed or not, are cached for a short time; tokens are cached under their SHA-256 hash,
+ * never as text.
  */
 public final class CallerAuthorizer {
   private static final Logger LOG = LoggerFactory.getLogger(CallerAuthorizer.class);
@@ -79,9 +80,8 @@ public final class CallerAuthorizer {
               + access.integration()
               + " in namespace "
               + access.namespace()
-              + "; bind it to the Role "
-              + roleHint(access)
-              + " with a RoleBinding.");
+              + "; "
+              + advice(access));
     }
   }
 
@@ -183,10 +183,21 @@ public final class CallerAuthorizer {
         .build();
   }
 
-  private static String roleHint(TaskAccess access) {
-    return access.subresource().isEmpty()
-        ? access.integration() + "-admin or any " + access.integration() + "-<verb> Role"
-        : access.integration() + "-" + access.verb() + " (or " + access.integration() + "-admin)";
+  private static String advice(TaskAccess access) {
+    if (TaskAccess.PROBE.equals(access.subresource())) {
+      return "only the operator asks for probes, with its ClusterRole that allows create on"
+          + " integrations/probe.";
+    }
+    String role =
+        access.subresource().isEmpty()
+            ? access.integration() + "-admin or any " + access.integration() + "-<verb> Role"
+            : access.integration()
+                + "-"
+                + access.verb()
+                + " (or "
+                + access.integration()
+                + "-admin)";
+    return "bind it to the Role " + role + " with a RoleBinding.";
   }
 
   private static ApiError unavailable(String review, KubernetesClientException e) {

@@ -5,9 +5,10 @@ package io.integrationoperator.executor.authorization;
  *
  * @param namespace the Integration's namespace
  * @param integration the Integration's name
- * @param verb the lower-case HTTP method of the task, or {@code get} for listing tasks
- * @param subresource {@code tasks} for calling a task; empty for listing tasks, which needs {@code
- *     get} on the Integration itself
+ * @param verb the lower-case HTTP method of the task, {@code get} for listing tasks, or {@code
+ *     create} for a probe
+ * @param subresource {@code tasks} for calling a task, {@code probe} for a probe through a gateway
+ *     cluster; empty for listing tasks, which needs {@code get} on the Integration itself
  */
 public record TaskAccess(String namespace, String integration, String verb, String subresource) {
 
@@ -20,6 +21,9 @@ public record TaskAccess(String namespace, String integration, String verb, Stri
   /** Subresource whose verbs allow task calls. */
   public static final String TASKS = "tasks";
 
+  /** Subresource whose {@code create} verb allows probes through a gateway cluster. */
+  public static final String PROBE = "probe";
+
   /** Access needed to call a task whose HTTP method is {@code method}. */
   public static TaskAccess call(String namespace, String integration, String method) {
     return new TaskAccess(namespace, integration, method.toLowerCase(java.util.Locale.ROOT), TASKS);
@@ -31,6 +35,14 @@ public record TaskAccess(String namespace, String integration, String verb, Stri
    */
   public static TaskAccess list(String namespace, String integration) {
     return new TaskAccess(namespace, integration, "get", "");
+  }
+
+  /**
+   * Access needed to ask a gateway executor to probe the Integration: {@code create} on {@code
+   * integrations/probe}, which the operator's ClusterRole holds and generated Roles do not.
+   */
+  public static TaskAccess probe(String namespace, String integration) {
+    return new TaskAccess(namespace, integration, "create", PROBE);
   }
 
   /** Returns the resource as RBAC names it, for example {@code integrations/tasks}. */

@@ -2,6 +2,7 @@ package io.integrationoperator.executor.calls;
 
 import io.integrationoperator.client.connection.CredentialRedaction;
 import io.integrationoperator.executor.logging.CallDetails;
+import io.integrationoperator.executor.metrics.ForwardOutcome;
 import java.time.Duration;
 
 /**
@@ -47,6 +48,26 @@ public interface CallObserver {
       String task,
       int status,
       String reason,
+      Duration duration) {}
+
+  /**
+   * Reports a task call that this sidecar forwarded to a gateway cluster, whatever its result.
+   *
+   * @param cluster the Integration's gateway cluster
+   * @param executor the gateway executor the call went to as {@code host:port}; empty when the
+   *     cluster had no ready executor
+   * @param outcome what became of the forwarded call
+   * @param status HTTP status returned to the caller
+   * @param duration time from receiving the request to the answer
+   */
+  default void callForwarded(
+      String namespace,
+      String integration,
+      String task,
+      String cluster,
+      String executor,
+      ForwardOutcome outcome,
+      int status,
       Duration duration) {}
 
   /**

@@ -7,6 +7,7 @@ import io.integrationoperator.executor.logging.IntegrationLoggers;
 import io.integrationoperator.executor.metrics.CallOutcome;
 import io.integrationoperator.executor.metrics.DenialReason;
 import io.integrationoperator.executor.metrics.ExecutorMetrics;
+import io.integrationoperator.executor.metrics.ForwardOutcome;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,21 @@ public final class ReportingCallObserver implements CallObserver {
         status,
         reason);
     metrics.recordCall(namespace, integration, task, outcome, duration);
+  }
+
+  @Override
+  public void callForwarded(
+      String namespace,
+      String integration,
+      String task,
+      String cluster,
+      String executor,
+      ForwardOutcome outcome,
+      int status,
+      Duration duration) {
+    loggers.logForwardedCall(
+        namespace, integration, task, cluster, executor, outcome.label(), status, duration);
+    metrics.recordForwardedCall(cluster, outcome);
   }
 
   @Override

@@ -5,10 +5,12 @@ import io.integrationoperator.api.envelope.ResponseEnvelope;
 import io.integrationoperator.client.catalog.Task;
 import io.integrationoperator.client.connection.CallFailure;
 import io.integrationoperator.client.connection.CallResult;
+import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialRedaction;
 import io.integrationoperator.client.connection.IntegrationClient;
 import io.integrationoperator.client.envelope.UrlRedaction;
 import io.integrationoperator.client.http.HttpClientFactory;
+import io.integrationoperator.client.probe.ProbeReport;
 import io.integrationoperator.client.request.InvalidTaskInputException;
 import io.integrationoperator.client.request.TaskInput;
 import io.integrationoperator.client.request.TaskRequestBuilder;
@@ -16,14 +18,19 @@ import io.integrationoperator.client.token.TokenCaches;
 import io.integrationoperator.executor.authorization.Caller;
 import io.integrationoperator.executor.authorization.CallerAuthorizer;
 import io.integrationoperator.executor.authorization.TaskAccess;
+import io.integrationoperator.executor.forwarding.ForwardResult;
+import io.integrationoperator.executor.forwarding.GatewayForwarder;
 import io.integrationoperator.executor.integrations.CallTarget;
 import io.integrationoperator.executor.integrations.CallTargets;
+import io.integrationoperator.executor.integrations.Route;
 import io.integrationoperator.executor.logging.CallDetails;
 import io.integrationoperator.executor.server.ApiError;
+import io.integrationoperator.executor.server.ForwardedCall;
 import io.integrationoperator.executor.server.JsonResponses;
 import io.integrationoperator.executor.server.TaskApi;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +39,8 @@ import okhttp3.Headers;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okio.Buffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lists and calls tasks: authorizes the caller, resolves the Integration and task, builds the
@@ -40,15 +49,22 @@ import okio.Buffer;
  * <p>The caller's token is authenticated before anything is looked up. Lookups that fail (an
  * unknown Integration or task, an Integration that is not ready) are reported only to callers that
  * may read the Integration, so that others cannot probe which Integrations exist. The caller's
- * Authorization header is used only for the reviews; it is never sent upstream.
+ * Authorization header is used for the reviews and is never sent to an external server. For an
+ * Integration routed to a gateway cluster, it is sent unchanged to the gateway executor, which
+ * reviews it again.
+ *
+ * <p>Gateway executors also run probes for the operator (see {@link #probe}).
  */
 public final class TaskCalls implements TaskApi {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskCalls.class);
+
   private final Optional<CallerAuthorizer> authorizer;
   private final CallTargets targets;
   private final HttpClientFactory clients;
   private final TokenCaches tokens;
   private final long maxResponseBodyBytes;
   private final CallObserver observer;
+  private final Optional<GatewayForwarder> forwarder;
 
   /**
    * @param authorizer checks callers; empty turns caller authorization off
@@ -62,12 +78,27 @@ public final class TaskCalls implements TaskApi {
       TokenCaches tokens,
       long maxResponseBodyBytes,
       CallObserver observer) {
+    this(authorizer, targets, clients, tokens, maxResponseBodyBytes, observer, Optional.empty());
+  }
+
+  /**
+   * @param forwarder forwards calls of Integrations routed to a gateway cluster; a sidecar has one
+   */
+  public TaskCalls(
+      Optional<CallerAuthorizer> authorizer,
+      CallTargets targets,
+      HttpClientFactory clients,
+      TokenCaches tokens,
+      long maxResponseBodyBytes,
+      CallObserver observer,
+      Optional<GatewayForwarder> forwarder) {
     this.authorizer = authorizer;
     this.targets = targets;
     this.clients = clients;
     this.tokens = tokens;
     this.maxResponseBodyBytes = maxResponseBodyBytes;
     this.observer = observer;
+    this.forwarder = forwarder;
   }
 
   @Override
@@ -85,16 +116,22 @@ public final class TaskCalls implements TaskApi {
       String integration,
       String taskName,
       Optional<String> authorization,
-      byte[] body) {
+      byte[] body,
+      Optional<ForwardedCall> forwarded) {
     long startNanos = System.nanoTime();
     try {
       Optional<Caller> caller = authenticate(namespace, integration, authorization);
-      CallTarget target = resolve(caller, namespace, integration);
+      CallTarget target = resolve(caller, namespace, integration, forwarded.isPresent());
       Task task = task(caller, target, taskName);
       authorize(caller, TaskAccess.call(namespace, integration, task.method()));
+      if (target.route() instanceof Route.Forward forward) {
+        return forward(target, task, forward, authorization, body, startNanos);
+      }
+      ConnectionSettings settings =
+          withDeadline(((Route.Execute) target.route()).settings(), forwarded);
       TaskInput input = TaskInputs.parse(body);
-      Request request = request(task, target, input);
-      return send(target, task, request);
+      Request request = request(task, settings, input);
+      return send(target, settings, task, request);
     } catch (ApiError e) {
       if (e.status() != 401 && e.status() != 403) {
         observer.callRejected(
@@ -109,10 +146,95 @@ public final class TaskCalls implements TaskApi {
     }
   }
 
-  private Answer send(CallTarget target, Task task, Request request) {
+  @Override
+  public Answer probe(
+      String namespace, String integration, Optional<String> authorization, byte[] body) {
+    try {
+      Optional<Caller> caller = authenticate(namespace, integration, authorization);
+      authorize(caller, TaskAccess.probe(namespace, integration));
+      long generation = ProbeRequest.generation(body);
+      long routed = targets.routedGeneration(namespace, integration);
+      if (routed < generation) {
+        // The watch has not delivered the operator's latest status.routing yet.
+        return new Answer(200, ProbeRequest.pending(integration, routed, generation));
+      }
+      CallTarget target = targets.resolveForProbe(namespace, integration);
+      ConnectionSettings settings = ((Route.Execute) target.route()).settings();
+      ProbeReport report = ProbeReport.run(settings, ProbeRequest.task(target), clients, tokens);
+      LOG.debug(
+          "Probed Integration {}/{} for the operator: {}",
+          namespace,
+          integration,
+          report.outcome().reason());
+      return new Answer(200, ProbeRequest.answer(target.integration(), report));
+    } catch (ApiError e) {
+      return new Answer(e.status(), JsonResponses.errorBody(e));
+    }
+  }
+
+  /** Forwards the call to the gateway cluster within the time left of the Integration's timeout. */
+  private Answer forward(
+      CallTarget target,
+      Task task,
+      Route.Forward forward,
+      Optional<String> authorization,
+      byte[] body,
+      long startNanos)
+      throws ApiError {
+    if (forwarder.isEmpty()) {
+      throw new ApiError(
+          500, "InternalError", "This executor cannot forward calls; see the executor's log.");
+    }
+    String namespace = target.integration().getMetadata().getNamespace();
+    String name = target.integration().getMetadata().getName();
+    Duration remaining = forward.timeout().minusNanos(System.nanoTime() - startNanos);
+    List<String> path =
+        List.of("v1", "namespaces", namespace, "integrations", name, "tasks", task.name());
+    ForwardResult result =
+        forwarder.get().forward(forward.cluster(), path, authorization, body, remaining);
+    observer.callForwarded(
+        namespace,
+        name,
+        task.name(),
+        forward.cluster(),
+        result.executor(),
+        result.outcome(),
+        result.answer().status(),
+        Duration.ofNanos(System.nanoTime() - startNanos));
+    return result.answer();
+  }
+
+  /**
+   * Shortens the call's timeout to the deadline a forwarding sidecar sent, so that the forwarded
+   * call ends within the Integration's timeout as a whole.
+   */
+  private static ConnectionSettings withDeadline(
+      ConnectionSettings settings, Optional<ForwardedCall> forwarded) throws ApiError {
+    Optional<Duration> deadline = forwarded.flatMap(ForwardedCall::deadline);
+    if (deadline.isEmpty() || deadline.get().compareTo(settings.timeout()) >= 0) {
+      return settings;
+    }
+    if (deadline.get().isZero()) {
+      throw new ApiError(
+          504,
+          "Timeout",
+          "The forwarded call arrived after the Integration's timeout had passed; raise"
+              + " spec.timeout.");
+    }
+    return new ConnectionSettings(
+        settings.id(),
+        settings.baseUrl(),
+        settings.spec(),
+        settings.scheme(),
+        settings.credentials(),
+        settings.caBundlePem(),
+        deadline.get(),
+        settings.proxy());
+  }
+
+  private Answer send(CallTarget target, ConnectionSettings settings, Task task, Request request) {
     CallResult result =
-        new IntegrationClient(target.settings(), clients, tokens, maxResponseBodyBytes)
-            .send(request);
+        new IntegrationClient(settings, clients, tokens, maxResponseBodyBytes).send(request);
     String url =
         result.envelope().map(e -> e.getUrl()).orElse(UrlRedaction.redact(request.url(), Set.of()));
     int status = result.envelope().map(e -> e.getStatus()).orElse(0);
@@ -125,7 +247,7 @@ public final class TaskCalls implements TaskApi {
         CallAnswers.outcome(result),
         status,
         result.duration());
-    CredentialRedaction redaction = CredentialRedaction.of(target.settings().credentials());
+    CredentialRedaction redaction = CredentialRedaction.of(settings.credentials());
     reportDetails(target, task, request, url, result, redaction);
     return CallAnswers.answer(result, redaction);
   }
@@ -192,9 +314,10 @@ public final class TaskCalls implements TaskApi {
     return body.isTextual() ? body.asText() : body.toString();
   }
 
-  private static Request request(Task task, CallTarget target, TaskInput input) throws ApiError {
+  private static Request request(Task task, ConnectionSettings settings, TaskInput input)
+      throws ApiError {
     try {
-      return TaskRequestBuilder.build(task, target.settings().baseUrl(), input);
+      return TaskRequestBuilder.build(task, settings.baseUrl(), input);
     } catch (InvalidTaskInputException e) {
       throw new ApiError(400, e.reason(), e.getMessage());
     } catch (IllegalArgumentException e) {
@@ -239,10 +362,11 @@ public final class TaskCalls implements TaskApi {
   }
 
   /** Resolves the Integration; a failure is shown only to callers that may read it. */
-  private CallTarget resolve(Optional<Caller> caller, String namespace, String integration)
+  private CallTarget resolve(
+      Optional<Caller> caller, String namespace, String integration, boolean forwarded)
       throws ApiError {
     try {
-      return targets.resolve(namespace, integration);
+      return targets.resolve(namespace, integration, forwarded);
     } catch (ApiError e) {
       authorize(caller, TaskAccess.list(namespace, integration));
       throw e;

@@ -2,17 +2,15 @@ package io.integrationoperator.executor.integrations;
 
 import io.integrationoperator.api.integration.Integration;
 import io.integrationoperator.client.catalog.TaskCatalog;
-import io.integrationoperator.client.connection.ConnectionSettings;
 
 /**
  * A ready Integration with what a task call needs.
  *
  * @param integration the Integration as the informer cache holds it
  * @param catalog the tasks of its model's document
- * @param settings base URL, authentication, TLS and timeout for the call, credentials included
+ * @param route whether this executor runs the call, with the connection settings, or forwards it
  */
-public record CallTarget(
-    Integration integration, TaskCatalog catalog, ConnectionSettings settings) {
+public record CallTarget(Integration integration, TaskCatalog catalog, Route route) {
 
   @Override
   public String toString() {
@@ -20,8 +18,8 @@ public record CallTarget(
         + integration.getMetadata().getNamespace()
         + "/"
         + integration.getMetadata().getName()
-        + ", settings="
-        + settings
+        + ", route="
+        + route
         + "]";
   }
 }

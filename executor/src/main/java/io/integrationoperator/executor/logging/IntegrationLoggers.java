@@ -187,6 +187,34 @@ public final class IntegrationLoggers implements AutoCloseable {
   }
 
   /**
+   * Logs one task call that this sidecar forwarded to a gateway cluster, on the Integration's
+   * logger: at INFO when a gateway executor answered, otherwise at WARN.
+   *
+   * @param executor the gateway executor as {@code host:port}; empty when none was ready
+   * @param outcome the forwarded calls counter's outcome label
+   * @param status HTTP status returned to the caller
+   */
+  public void logForwardedCall(
+      String namespace,
+      String name,
+      String task,
+      String cluster,
+      String executor,
+      String outcome,
+      int status,
+      Duration duration) {
+    org.slf4j.Logger logger = logger(namespace, name);
+    String format =
+        "task={} forwarded to gateway cluster={} executor={} outcome={} status={} durationMs={}";
+    Object[] values = {task, cluster, executor, outcome, status, duration.toMillis()};
+    if (status < 500) {
+      logger.info(format, values);
+    } else {
+      logger.warn(format, values);
+    }
+  }
+
+  /**
    * Logs one task call that got no response, at WARN on the Integration's logger: task, method,
    * URL, the failure reason (for example {@code ConnectionFailed}) and the duration.
    */

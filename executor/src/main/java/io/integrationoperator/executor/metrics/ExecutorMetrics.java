@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.function.BiPredicate;
 
 /**
- * Meters of the executor: task calls, their latency, token requests, caller denials and dropped
- * syslog records, all named with the prefix {@code integration_operator_executor_}, plus the JVM
- * and process meters of Micrometer's binders. docs/metrics.md lists every series.
+ * Meters of the executor: task calls, their latency, calls forwarded to gateway clusters, token
+ * requests, caller denials and dropped syslog records, all named with the prefix {@code
+ * integration_operator_executor_}, plus the JVM and process meters of Micrometer's binders.
+ * docs/metrics.md lists every series.
  *
  * <p>Label cardinality stays bounded because every label value comes from a closed set: {@code
  * outcome} and {@code reason} are enums, {@code namespace} and {@code integration} are those of
@@ -45,6 +46,7 @@ public final class ExecutorMetrics implements AutoCloseable {
   static final String TOKEN_REQUEST_FAILURES = PREFIX + "token.request.failures";
   static final String DENIALS = PREFIX + "authorization.denials";
   static final String SYSLOG_DROPPED = PREFIX + "syslog.dropped.records";
+  static final String FORWARDED_CALLS = PREFIX + "forwarded.calls";
 
   /** Upper bounds of the latency histogram buckets; a fixed set keeps the series count fixed. */
   static final List<Duration> DURATION_BUCKETS =
@@ -143,6 +145,19 @@ public final class ExecutorMetrics implements AutoCloseable {
   public void recordDenial(String namespace, String integration, DenialReason reason) {
     Tags tags = integrationTags(namespace, integration).and("reason", reason.label());
     counter(DENIALS, "Rejected callers by reason", tags).increment();
+  }
+
+  /**
+   * Counts one call this sidecar forwarded to a gateway cluster, by cluster and outcome. Cluster
+   * names come from status.routing, which only the operator writes from its configuration and the
+   * Integrations' specs, so they form a small set.
+   */
+  public void recordForwardedCall(String cluster, ForwardOutcome outcome) {
+    counter(
+            FORWARDED_CALLS,
+            "Calls forwarded to gateway clusters by outcome",
+            Tags.of("cluster", cluster, "outcome", outcome.label()))
+        .increment();
   }
 
   /**

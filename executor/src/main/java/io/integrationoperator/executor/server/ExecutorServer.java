@@ -150,21 +150,28 @@ public final class ExecutorServer implements AutoCloseable {
 
   private static void dispatch(HttpExchange exchange, TaskApi api) throws IOException, ApiError {
     List<String> segments = segments(exchange.getRequestURI().getRawPath());
-    boolean taskPath =
+    boolean integrationPath =
         segments.size() >= 6
-            && segments.size() <= 7
             && segments.get(0).equals("v1")
             && segments.get(1).equals("namespaces")
-            && segments.get(3).equals("integrations")
-            && segments.get(5).equals("tasks");
-    if (!taskPath) {
+            && segments.get(3).equals("integrations");
+    boolean taskPath = integrationPath && segments.size() <= 7 && segments.get(5).equals("tasks");
+    boolean probePath = integrationPath && segments.size() == 6 && segments.get(5).equals("probe");
+    if (!taskPath && !probePath) {
       notFound(exchange);
       return;
     }
-    Optional<String> authorization =
-        Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"));
+    Optional<String> authorization = header(exchange, "Authorization");
     String namespace = segments.get(2);
     String integration = segments.get(4);
+    if (probePath) {
+      Optional<byte[]> body =
+          requireMethod(exchange, "POST") ? readBody(exchange) : Optional.empty();
+      if (body.isPresent()) {
+        send(exchange, api.probe(namespace, integration, authorization, body.get()));
+      }
+      return;
+    }
     if (segments.size() == 6) {
       if (requireMethod(exchange, "GET")) {
         JsonResponses.send(exchange, 200, api.listTasks(namespace, integration, authorization));
@@ -174,10 +181,28 @@ public final class ExecutorServer implements AutoCloseable {
     if (!requireMethod(exchange, "POST")) {
       return;
     }
+    Optional<ForwardedCall> forwarded =
+        ForwardedCall.parse(
+            header(exchange, ForwardedCall.FORWARDED_HEADER),
+            header(exchange, ForwardedCall.DEADLINE_HEADER));
     Optional<byte[]> body = readBody(exchange);
     if (body.isPresent()) {
-      TaskApi.Answer answer =
-          api.callTask(namespace, integration, segments.get(6), authorization, body.get());
+      send(
+          exchange,
+          api.callTask(
+              namespace, integration, segments.get(6), authorization, body.get(), forwarded));
+    }
+  }
+
+  private static Optional<String> header(HttpExchange exchange, String name) {
+    return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+  }
+
+  /** Writes an answer; a body relayed from another executor is written byte for byte. */
+  private static void send(HttpExchange exchange, TaskApi.Answer answer) throws IOException {
+    if (answer.body() instanceof RelayedBody relayed) {
+      JsonResponses.sendBytes(exchange, answer.status(), relayed.contentType(), relayed.bytes());
+    } else {
       JsonResponses.send(exchange, answer.status(), answer.body());
     }
   }
@@ -225,7 +250,7 @@ public final class ExecutorServer implements AutoCloseable {
               "No endpoint at "
                   + exchange.getRequestURI().getRawPath()
                   + "; the task endpoints are /v1/namespaces/{namespace}/integrations/{name}/tasks"
-                  + " and .../tasks/{task}."));
+                  + " and .../tasks/{task}, and gateway executors serve .../probe."));
     }
   }
 

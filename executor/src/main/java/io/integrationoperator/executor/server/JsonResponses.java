@@ -26,6 +26,12 @@ public final class JsonResponses {
     write(exchange, status, "application/json", body);
   }
 
+  /** Writes a body that is already encoded, with its Content-Type. */
+  public static void sendBytes(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
+    write(exchange, status, type, body);
+  }
+
   /** Writes the error body of {@code error}. */
   public static void sendError(HttpExchange exchange, ApiError error) throws IOException {
     send(exchange, error.status(), errorBody(error));

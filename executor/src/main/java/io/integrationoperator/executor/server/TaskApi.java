@@ -22,12 +22,37 @@ public interface TaskApi {
    * @return the status and JSON body of the answer: 200 with the response envelope when a server
    *     answered, otherwise an error status with {@code {"error", "reason"}}
    */
+  default Answer callTask(
+      String namespace,
+      String integration,
+      String task,
+      Optional<String> authorization,
+      byte[] body) {
+    return callTask(namespace, integration, task, authorization, body, Optional.empty());
+  }
+
+  /**
+   * Calls a task that a sidecar may have forwarded.
+   *
+   * @param forwarded the forwarding headers; empty for a call that no executor forwarded
+   * @return as {@link #callTask(String, String, String, Optional, byte[])}; a forwarded answer may
+   *     carry a {@link RelayedBody}
+   */
   Answer callTask(
       String namespace,
       String integration,
       String task,
       Optional<String> authorization,
-      byte[] body);
+      byte[] body,
+      Optional<ForwardedCall> forwarded);
+
+  /**
+   * Probes an Integration of a gateway cluster this executor serves, for the operator.
+   *
+   * @param body {@code {"generation": N}}, the generation the operator reconciles
+   * @return 200 with {@code {"observedGeneration", "outcome", "lastProbe"}}, or an error
+   */
+  Answer probe(String namespace, String integration, Optional<String> authorization, byte[] body);
 
   /** Status and JSON body of an answer. */
   record Answer(int status, Object body) {}

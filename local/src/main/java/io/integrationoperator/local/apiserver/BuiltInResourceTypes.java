@@ -24,6 +24,8 @@ final class BuiltInResourceTypes {
     types.add(core("Secret", "secrets", true, List.of(), false, secretColumns()));
     types.add(core("Event", "events", true, List.of("ev"), false, eventColumns()));
     types.add(core("ServiceAccount", "serviceaccounts", true, List.of("sa"), false, ageOnly()));
+    // Services and EndpointSlices define gateway clusters; local mode creates those of "local".
+    types.add(core("Service", "services", true, List.of("svc"), true, ageOnly()));
 
     types.add(
         type("rbac.authorization.k8s.io", "Role", "roles", true, List.of(), false, createdAt()));
@@ -57,6 +59,15 @@ final class BuiltInResourceTypes {
 
     types.add(
         type("coordination.k8s.io", "Lease", "leases", true, List.of(), false, leaseColumns()));
+    types.add(
+        type(
+            "discovery.k8s.io",
+            "EndpointSlice",
+            "endpointslices",
+            true,
+            List.of(),
+            false,
+            ageOnly()));
     // The newer Events API; kubectl and most clients use the core Events above.
     types.add(type("events.k8s.io", "Event", "events", true, List.of(), false, ageOnly()));
     types.add(

@@ -22,10 +22,11 @@ class DiscoveryDocumentsTest {
         .containsExactly(
             "rbac.authorization.k8s.io",
             "coordination.k8s.io",
+            "discovery.k8s.io",
             "events.k8s.io",
             "apiextensions.k8s.io",
             "integration-operator.io");
-    JsonNode ours = groups.path("groups").get(4);
+    JsonNode ours = groups.path("groups").get(5);
     assertThat(ours.path("preferredVersion").path("groupVersion").asText())
         .isEqualTo("integration-operator.io/v1alpha1");
   }

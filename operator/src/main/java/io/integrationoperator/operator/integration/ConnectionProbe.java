@@ -1,23 +1,18 @@
 package io.integrationoperator.operator.integration;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.integrationoperator.api.envelope.ResponseEnvelope;
 import io.integrationoperator.api.integration.ProbeResult;
 import io.integrationoperator.client.catalog.SecuritySchemeInfo;
 import io.integrationoperator.client.catalog.Task;
-import io.integrationoperator.client.connection.CallFailure;
 import io.integrationoperator.client.connection.CallResult;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import io.integrationoperator.client.connection.CredentialRedaction;
-import io.integrationoperator.client.connection.IntegrationClient;
 import io.integrationoperator.client.http.HttpClientFactory;
+import io.integrationoperator.client.probe.ProbeOutcome;
+import io.integrationoperator.client.probe.ProbeReport;
 import io.integrationoperator.client.token.TokenCaches;
 import io.integrationoperator.operator.status.ConditionStatus;
-import io.integrationoperator.operator.status.Conditions;
-import io.integrationoperator.operator.status.IntegrationConditions;
 import io.integrationoperator.operator.status.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,7 +26,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Runs connectivity probes and decides when the next one is due.
+ * Runs connectivity probes and decides when the next one is due. One probe and its outcome are
+ * built by the client's {@link ProbeReport}, which gateway executors use too.
  *
  * <p>A probe is due when no earlier probe result exists, when the connection settings changed since
  * the last probe (spec, model scheme, endpoint or credentials, compared by a SHA-256 fingerprint
@@ -41,7 +37,7 @@ import java.util.TreeMap;
  */
 public final class ConnectionProbe {
   /** Response bodies longer than this, in characters of JSON, are cut in the status. */
-  static final int MAX_BODY_CHARS = 2048;
+  static final int MAX_BODY_CHARS = ProbeReport.MAX_BODY_CHARS;
 
   /**
    * Maximum wait before a failed probe is repeated. A server that was down when the Integration was
@@ -70,10 +66,8 @@ public final class ConnectionProbe {
    * @param tokens the caches of requested tokens, shared with earlier probes
    */
   public static Result run(ConnectionSettings settings, Optional<Task> task, TokenCaches tokens) {
-    CallResult call =
-        new IntegrationClient(settings, HttpClientFactory.shared(), tokens).probe(task);
-    CredentialRedaction redaction = CredentialRedaction.of(settings.credentials());
-    return new Result(lastProbe(call, redaction), connected(call));
+    ProbeReport report = ProbeReport.run(settings, task, HttpClientFactory.shared(), tokens);
+    return new Result(report.lastProbe(), outcome(report.outcome()));
   }
 
   /**
@@ -123,82 +117,18 @@ public final class ConnectionProbe {
   }
 
   static Outcome connected(CallResult call) {
-    Optional<ResponseEnvelope> envelope = call.envelope();
-    String request = envelope.map(e -> e.getMethod() + " " + e.getUrl()).orElse("The probe");
-    if (call.succeeded()) {
-      return Outcome.passed(
-          IntegrationConditions.PROBE_SUCCEEDED,
-          request + " returned " + statusLine(envelope.get()) + ".");
-    }
-    if (call.failure().isPresent()) {
-      String error = call.error().orElse("The probe failed.");
-      // Token and key request errors already name the status the endpoint returned.
-      String answer =
-          envelope
-              .filter(e -> !error.contains("returned " + e.getStatus()))
-              .map(e -> " The server returned " + statusLine(e) + ".")
-              .orElse("");
-      String message = answer.isEmpty() ? error : sentence(error) + answer;
-      return Outcome.failed(call.failure().get().name(), message);
-    }
-    if (envelope.isPresent()) {
-      return Outcome.failed(
-          IntegrationConditions.HTTP_ERROR,
-          request + " returned " + statusLine(envelope.get()) + ".");
-    }
-    return Outcome.failed(
-        CallFailure.ConnectionFailed.name(), "The probe returned neither a response nor an error.");
+    return outcome(ProbeOutcome.of(call));
   }
 
   static ProbeResult lastProbe(CallResult call) {
-    return lastProbe(call, CredentialRedaction.of(Map.of()));
+    return ProbeReport.lastProbe(call, CredentialRedaction.of(Map.of()));
   }
 
-  static ProbeResult lastProbe(CallResult call, CredentialRedaction redaction) {
-    ProbeResult result = new ProbeResult();
-    result.setTime(Conditions.format(call.started()));
-    result.setDuration(call.duration().toMillis() + "ms");
-    result.setResponse(call.envelope().map(e -> forStatus(e, redaction)).orElse(null));
-    result.setError(call.error().map(redaction::redact).orElse(null));
-    return result;
-  }
-
-  /**
-   * Copies the envelope for the status: without Set-Cookie headers, which may carry a session, with
-   * every credential value the request sent masked in the URL, headers and body, because anyone who
-   * may read the Integration reads its status, and with a long body cut, so that the status stays
-   * small. The body is masked before it is cut, so no part of a value survives.
-   */
-  static ResponseEnvelope forStatus(ResponseEnvelope envelope, CredentialRedaction redaction) {
-    ResponseEnvelope copy = redaction.redact(envelope);
-    if (copy.getHeaders() != null) {
-      Map<String, String> headers = new TreeMap<>(copy.getHeaders());
-      headers.keySet().removeIf(name -> name.equalsIgnoreCase("set-cookie"));
-      copy.setHeaders(headers);
-    }
-    copy.setBody(shortBody(copy.getBody()));
-    return copy;
-  }
-
-  private static JsonNode shortBody(JsonNode body) {
-    if (body == null) {
-      return null;
-    }
-    String text = body.isTextual() ? body.asText() : body.toString();
-    if (text.length() <= MAX_BODY_CHARS) {
-      return body;
-    }
-    return TextNode.valueOf(text.substring(0, MAX_BODY_CHARS) + "...");
-  }
-
-  /** Ends {@code text} with a period, so that a following sentence does not run into it. */
-  private static String sentence(String text) {
-    return text.endsWith(".") ? text : text + ".";
-  }
-
-  private static String statusLine(ResponseEnvelope envelope) {
-    String text = envelope.getStatusText() == null ? "" : " " + envelope.getStatusText();
-    return envelope.getStatus() + text;
+  /** Returns the Connected check of a probe outcome. */
+  static Outcome outcome(ProbeOutcome outcome) {
+    return outcome.connected()
+        ? Outcome.passed(outcome.reason(), outcome.message())
+        : Outcome.failed(outcome.reason(), outcome.message());
   }
 
   private static Optional<Instant> lastProbeTime(ProbeResult lastProbe) {
