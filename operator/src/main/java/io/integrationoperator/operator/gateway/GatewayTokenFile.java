@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The token file the operator sends to gateway executors instead of its own ServiceAccount token,
- * normally a projected serviceAccountToken volume with the executors' audience. The file is read
- * for every probe because the kubelet rewrites it before the token expires.
+ * File with the bearer token that the operator sends to gateway executors instead of its own
+ * ServiceAccount token, normally a projected serviceAccountToken volume with the executors'
+ * audience. The file is read for every probe because the kubelet rewrites it before the token
+ * expires.
  */
 public final class GatewayTokenFile implements GatewayToken {
   private final Path path;
