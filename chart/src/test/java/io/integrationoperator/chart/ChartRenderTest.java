@@ -12,6 +12,10 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
@@ -79,10 +83,69 @@ class ChartRenderTest {
     assertThat(env.get("HEALTH_PORT").getValue()).isEqualTo("8081");
     assertThat(env.get("LOG_LEVEL").getValue()).isEqualTo("DEBUG");
     assertThat(env).doesNotContainKey("JAVA_TOOL_OPTIONS");
+    assertThat(env.get("GATEWAY_TOKEN_FILE").getValue())
+        .isEqualTo("/var/run/secrets/integration-operator/gateway/token");
     assertThat(container.getArgs()).isEmpty();
     assertThat(container.getEnvFrom()).hasSize(1);
     assertThat(container.getEnvFrom().get(0).getConfigMapRef().getName())
         .isEqualTo("integration-operator-gateway-defaults");
+  }
+
+  @Test
+  void operatorMountsTokenWithAudience() {
+    RenderedChart chart = RenderedChart.render(Map.of("tokenAudience", "edge-executors"));
+    PodSpec pod = chart.get(Deployment.class, OPERATOR).getSpec().getTemplate().getSpec();
+    Volume volume =
+        pod.getVolumes().stream()
+            .filter(v -> v.getName().equals("gateway-token"))
+            .findFirst()
+            .orElseThrow();
+    List<VolumeProjection> sources = volume.getProjected().getSources();
+
+    assertThat(sources).hasSize(1);
+    ServiceAccountTokenProjection token = sources.get(0).getServiceAccountToken();
+    assertThat(token.getPath()).isEqualTo("token");
+    assertThat(token.getAudience()).isEqualTo("edge-executors");
+    assertThat(token.getExpirationSeconds()).isEqualTo(3600L);
+    assertThat(operatorContainer(chart).getVolumeMounts())
+        .extracting(m -> m.getName() + "=" + m.getMountPath() + " readOnly=" + m.getReadOnly())
+        .containsExactly(
+            "tmp=/tmp readOnly=null",
+            "gateway-token=/var/run/secrets/integration-operator/gateway readOnly=true");
+    assertThat(env(operatorContainer(chart)).get("GATEWAY_TOKEN_FILE").getValue())
+        .isEqualTo("/var/run/secrets/integration-operator/gateway/token");
+  }
+
+  @Test
+  void gatewayPoolRequiresTokenAudience() {
+    Map<String, String> values = new LinkedHashMap<>(ONE_POOL);
+    values.put("tokenAudience", "edge-executors");
+    Container gateway = gatewayContainer(RenderedChart.render(values));
+    Container defaults = gatewayContainer(RenderedChart.render(ONE_POOL));
+
+    assertThat(env(gateway).get("TOKEN_AUDIENCE").getValue()).isEqualTo("edge-executors");
+    assertThat(env(defaults).get("TOKEN_AUDIENCE").getValue()).isEqualTo("integration-operator");
+  }
+
+  @Test
+  void emptyTokenAudienceKeepsDefaultAudiences() {
+    Map<String, String> values = new LinkedHashMap<>(ONE_POOL);
+    values.put("tokenAudience", "");
+    RenderedChart chart = RenderedChart.render(values);
+    PodSpec pod = chart.get(Deployment.class, OPERATOR).getSpec().getTemplate().getSpec();
+
+    assertThat(env(gatewayContainer(chart))).doesNotContainKey("TOKEN_AUDIENCE");
+    assertThat(env(operatorContainer(chart))).doesNotContainKey("GATEWAY_TOKEN_FILE");
+    assertThat(pod.getVolumes()).extracting(Volume::getName).containsExactly("tmp");
+    assertThat(operatorContainer(chart).getVolumeMounts())
+        .extracting(VolumeMount::getName)
+        .containsExactly("tmp");
+  }
+
+  @Test
+  void schemaRejectsTokenAudienceWithSpace() {
+    assertThatThrownBy(() -> RenderedChart.render(Map.of("tokenAudience", "edge executors")))
+        .hasMessageContaining("/tokenAudience");
   }
 
   @Test
@@ -227,7 +290,15 @@ class ChartRenderTest {
       assertThat(pod.getSecurityContext().getSeccompProfile().getType())
           .as(name)
           .isEqualTo("RuntimeDefault");
-      assertThat(pod.getVolumes()).as(name).allMatch(v -> v.getEmptyDir() != null);
+      // Besides /tmp, only the operator's projected gateway token is mounted, read-only.
+      assertThat(pod.getVolumes())
+          .as(name)
+          .allMatch(
+              v ->
+                  v.getEmptyDir() != null
+                      || v.getName().equals("gateway-token")
+                          && v.getProjected().getSources().stream()
+                              .allMatch(p -> p.getServiceAccountToken() != null));
       for (Container container : pod.getContainers()) {
         SecurityContext security = container.getSecurityContext();
         assertThat(security.getRunAsNonRoot()).as(name).isTrue();
@@ -237,8 +308,11 @@ class ChartRenderTest {
         assertThat(security.getCapabilities().getAdd()).as(name).isEmpty();
         assertThat(security.getSeccompProfile().getType()).as(name).isEqualTo("RuntimeDefault");
         assertThat(security.getPrivileged()).as(name).isNull();
-        assertThat(container.getVolumeMounts()).as(name).hasSize(1);
         assertThat(container.getVolumeMounts().get(0).getMountPath()).as(name).isEqualTo("/tmp");
+        List<VolumeMount> mounts = container.getVolumeMounts();
+        assertThat(mounts.subList(1, mounts.size()))
+            .as(name)
+            .allMatch(m -> Boolean.TRUE.equals(m.getReadOnly()));
       }
     }
   }
@@ -368,6 +442,16 @@ class ChartRenderTest {
     PodSpec pod = chart.get(Deployment.class, OPERATOR).getSpec().getTemplate().getSpec();
     assertThat(pod.getContainers()).hasSize(1);
     return pod.getContainers().get(0);
+  }
+
+  private static Container gatewayContainer(RenderedChart chart) {
+    return chart
+        .get(Deployment.class, "integration-operator-gateway-edge-1")
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .get(0);
   }
 
   private static Map<String, EnvVar> env(Container container) {

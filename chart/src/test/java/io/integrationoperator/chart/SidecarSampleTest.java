@@ -85,14 +85,14 @@ class SidecarSampleTest {
   }
 
   @Test
-  void callerTokenIsProjectedWithDefaultAudience() {
+  void callerTokenIsProjectedWithChartAudience() {
     Volume volume = volume("caller-token");
     List<VolumeProjection> sources = volume.getProjected().getSources();
 
     assertThat(sources).hasSize(1);
     ServiceAccountTokenProjection token = sources.get(0).getServiceAccountToken();
     assertThat(token.getPath()).isEqualTo("token");
-    assertThat(token.getAudience()).isNull();
+    assertThat(token.getAudience()).isEqualTo("integration-operator");
     assertThat(token.getExpirationSeconds()).isEqualTo(3600L);
     assertThat(pod().getAutomountServiceAccountToken()).isFalse();
   }
@@ -111,6 +111,10 @@ class SidecarSampleTest {
             env ->
                 assertThat(env.getValueFrom().getFieldRef().getFieldPath())
                     .isEqualTo("metadata.namespace"));
+    assertThat(executor.getEnv())
+        .filteredOn(env -> env.getName().equals("TOKEN_AUDIENCE"))
+        .singleElement()
+        .satisfies(env -> assertThat(env.getValue()).isEqualTo("integration-operator"));
     assertThat(executor.getVolumeMounts())
         .extracting(m -> m.getName() + "=" + m.getMountPath())
         .containsExactly(

@@ -103,7 +103,10 @@ public final class Executor implements AutoCloseable {
           settings.authorization()
               ? Optional.of(
                   new CallerAuthorizer(
-                      client, settings.authorizationCacheTtl(), settings.authorizationCacheSize()))
+                      client,
+                      settings.tokenAudience(),
+                      settings.authorizationCacheTtl(),
+                      settings.authorizationCacheSize()))
               : Optional.empty();
       CallTargets targets = new CallTargets(directory, client, routing(settings));
       forwarder = forwarder(client, settings);

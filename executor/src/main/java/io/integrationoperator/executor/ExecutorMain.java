@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
  *       labelled Services, to which a sidecar forwards calls (default: the pod's namespace from
  *       POD_NAMESPACE, else {@code default})
  *   <li>{@code --threads=32} [EXECUTOR_THREADS]: request threads, which bound the calls in flight
+ *   <li>{@code --token-audience=AUD} [TOKEN_AUDIENCE]: audience callers' tokens must be issued for;
+ *       unset accepts tokens of the API server's default audiences
  * </ul>
  */
 public final class ExecutorMain {
@@ -135,7 +137,10 @@ public final class ExecutorMain {
         mode,
         cluster,
         parseInt("threads", options.get("threads"), ExecutorSettings.DEFAULT_THREADS, 1, 1024),
-        gatewayNamespace(options.get("gateway-namespace"), env.get("POD_NAMESPACE")));
+        gatewayNamespace(options.get("gateway-namespace"), env.get("POD_NAMESPACE")),
+        Optional.ofNullable(options.get("token-audience"))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty()));
   }
 
   private static Map<String, String> options() {
@@ -151,6 +156,7 @@ public final class ExecutorMain {
     options.put("gateway-cluster", "GATEWAY_CLUSTER");
     options.put("gateway-namespace", "GATEWAY_NAMESPACE");
     options.put("threads", "EXECUTOR_THREADS");
+    options.put("token-audience", "TOKEN_AUDIENCE");
     return options;
   }
 

@@ -23,6 +23,8 @@ import java.util.Set;
  * @param threads number of threads that serve requests, which bounds the calls in flight
  * @param gatewayNamespace namespace of the labelled Services that define the gateway clusters, to
  *     which a sidecar forwards calls
+ * @param tokenAudience audience that callers' tokens must be issued for, checked by the
+ *     TokenReview; empty accepts tokens of the API server's default audiences
  */
 public record ExecutorSettings(
     String bindAddress,
@@ -35,7 +37,8 @@ public record ExecutorSettings(
     ExecutorMode mode,
     Optional<String> gatewayCluster,
     int threads,
-    String gatewayNamespace) {
+    String gatewayNamespace,
+    Optional<String> tokenAudience) {
 
   /** Port of the HTTP server when none is configured. */
   public static final int DEFAULT_PORT = 8080;
@@ -81,6 +84,34 @@ public record ExecutorSettings(
         DEFAULT_GATEWAY_NAMESPACE);
   }
 
+  /** Creates settings that accept tokens of the API server's default audiences. */
+  public ExecutorSettings(
+      String bindAddress,
+      int port,
+      Set<String> namespaces,
+      boolean authorization,
+      Duration authorizationCacheTtl,
+      int authorizationCacheSize,
+      long maxResponseBodyBytes,
+      ExecutorMode mode,
+      Optional<String> gatewayCluster,
+      int threads,
+      String gatewayNamespace) {
+    this(
+        bindAddress,
+        port,
+        namespaces,
+        authorization,
+        authorizationCacheTtl,
+        authorizationCacheSize,
+        maxResponseBodyBytes,
+        mode,
+        gatewayCluster,
+        threads,
+        gatewayNamespace,
+        Optional.empty());
+  }
+
   public ExecutorSettings {
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(gatewayNamespace, "gatewayNamespace");
@@ -88,6 +119,7 @@ public record ExecutorSettings(
     Objects.requireNonNull(authorizationCacheTtl, "authorizationCacheTtl");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(gatewayCluster, "gatewayCluster");
+    Objects.requireNonNull(tokenAudience, "tokenAudience");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0-65535, got " + port);
     }

@@ -28,6 +28,23 @@ class ExecutorMainTest {
     assertThat(settings.gatewayCluster()).isEmpty();
     assertThat(settings.threads()).isEqualTo(32);
     assertThat(settings.gatewayNamespace()).isEqualTo("default");
+    assertThat(settings.tokenAudience()).isEmpty();
+  }
+
+  @Test
+  void tokenAudienceFromOptionOrEnvironment() {
+    ExecutorSettings fromOption =
+        ExecutorMain.parseSettings(
+            new String[] {"--token-audience=integration-operator"},
+            Map.of("TOKEN_AUDIENCE", "other"));
+    ExecutorSettings fromEnvironment =
+        ExecutorMain.parseSettings(new String[0], Map.of("TOKEN_AUDIENCE", " edge "));
+    ExecutorSettings blank =
+        ExecutorMain.parseSettings(new String[] {"--token-audience="}, Map.of());
+
+    assertThat(fromOption.tokenAudience()).contains("integration-operator");
+    assertThat(fromEnvironment.tokenAudience()).contains("edge");
+    assertThat(blank.tokenAudience()).isEmpty();
   }
 
   @Test
@@ -87,7 +104,7 @@ class ExecutorMainTest {
         "--colour=red | unknown option --colour, known options: --port, --bind-address,"
             + " --namespaces, --authorization, --authorization-cache-ttl,"
             + " --authorization-cache-size, --max-response-body-size, --mode,"
-            + " --gateway-cluster, --gateway-namespace, --threads",
+            + " --gateway-cluster, --gateway-namespace, --threads, --token-audience",
         "--authorization=yes | invalid --authorization yes, expected true or false",
         "--authorization-cache-ttl=soon | invalid --authorization-cache-ttl soon, expected a"
             + " duration such as 10s or 1m",

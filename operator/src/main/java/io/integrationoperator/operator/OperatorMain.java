@@ -8,6 +8,8 @@ import io.integrationoperator.operator.health.HealthServer;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,6 +47,8 @@ import org.slf4j.LoggerFactory;
  *       not used for
  *   <li>{@code --gateway-namespace=NS} [GATEWAY_NAMESPACE]: namespace of the gateway clusters'
  *       Services; default the operator's own namespace
+ *   <li>{@code --gateway-token-file=PATH} [GATEWAY_TOKEN_FILE]: file with the bearer token sent to
+ *       gateway executors, read for every probe; default the operator's own ServiceAccount token
  * </ul>
  *
  * <p>The operator's own namespace comes from OPERATOR_NAMESPACE (the Helm chart sets it from the
@@ -93,12 +97,13 @@ public final class OperatorMain {
 
     LOG.info(
         "Starting the operator: namespaces={}, leaderElection={}, healthPort={}, gateway"
-            + " defaults={}, gatewayNamespace={}",
+            + " defaults={}, gatewayNamespace={}, gatewayTokenFile={}",
         settings.namespaces().isEmpty() ? "all" : settings.namespaces(),
         settings.leaderElection(),
         settings.healthPort(),
         settings.gatewayDefaults(),
-        settings.effectiveGatewayNamespace());
+        settings.effectiveGatewayNamespace(),
+        settings.gatewayTokenFile() != null ? settings.gatewayTokenFile() : "none");
     operator.start();
   }
 
@@ -130,6 +135,7 @@ public final class OperatorMain {
     known.put("default-proxy-secret", "DEFAULT_PROXY_SECRET");
     known.put("default-no-proxy", "DEFAULT_NO_PROXY");
     known.put("gateway-namespace", "GATEWAY_NAMESPACE");
+    known.put("gateway-token-file", "GATEWAY_TOKEN_FILE");
     for (String name : options.keySet()) {
       if (!known.containsKey(name)) {
         throw new IllegalArgumentException(
@@ -174,7 +180,21 @@ public final class OperatorMain {
         healthPort,
         gateway,
         blankToNull(env.get("OPERATOR_NAMESPACE")),
-        blankToNull(options.get("gateway-namespace")));
+        blankToNull(options.get("gateway-namespace")),
+        gatewayTokenFile(options.get("gateway-token-file")));
+  }
+
+  private static Path gatewayTokenFile(String value) {
+    String path = blankToNull(value);
+    if (path == null) {
+      return null;
+    }
+    try {
+      return Path.of(path);
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException(
+          "invalid --gateway-token-file " + value + ", expected a file path", e);
+    }
   }
 
   private static String blankToNull(String text) {

@@ -1,6 +1,7 @@
 package io.integrationoperator.operator;
 
 import io.integrationoperator.operator.gateway.GatewayDefaults;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -21,6 +22,8 @@ import java.util.Set;
  *     Secret; null when unknown
  * @param gatewayNamespace namespace of the gateway clusters' Services; null means {@code
  *     operatorNamespace}
+ * @param gatewayTokenFile file with the bearer token sent to gateway executors, read for every
+ *     probe; null sends the operator's own ServiceAccount token
  */
 public record OperatorSettings(
     Set<String> namespaces,
@@ -31,7 +34,8 @@ public record OperatorSettings(
     int healthPort,
     GatewayDefaults gatewayDefaults,
     String operatorNamespace,
-    String gatewayNamespace) {
+    String gatewayNamespace,
+    Path gatewayTokenFile) {
 
   /** Lease name used when none is configured. */
   public static final String DEFAULT_LEASE_NAME = "integration-operator-leader";
@@ -41,6 +45,30 @@ public record OperatorSettings(
 
   /** Port of the health endpoints when none is configured. */
   public static final int DEFAULT_HEALTH_PORT = 8081;
+
+  /** Creates settings that send the operator's own ServiceAccount token to gateway executors. */
+  public OperatorSettings(
+      Set<String> namespaces,
+      boolean leaderElection,
+      String leaseName,
+      String leaseNamespace,
+      Duration defaultProbeInterval,
+      int healthPort,
+      GatewayDefaults gatewayDefaults,
+      String operatorNamespace,
+      String gatewayNamespace) {
+    this(
+        namespaces,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        defaultProbeInterval,
+        healthPort,
+        gatewayDefaults,
+        operatorNamespace,
+        gatewayNamespace,
+        null);
+  }
 
   public OperatorSettings {
     namespaces = Set.copyOf(Objects.requireNonNull(namespaces, "namespaces"));
@@ -70,6 +98,7 @@ public record OperatorSettings(
         -1,
         GatewayDefaults.none(),
         null,
+        null,
         null);
   }
 
@@ -89,7 +118,8 @@ public record OperatorSettings(
         healthPort,
         gatewayDefaults,
         operatorNamespace,
-        gatewayNamespace);
+        gatewayNamespace,
+        gatewayTokenFile);
   }
 
   /** Returns a copy with the given default probe interval. */
@@ -103,7 +133,8 @@ public record OperatorSettings(
         healthPort,
         gatewayDefaults,
         operatorNamespace,
-        gatewayNamespace);
+        gatewayNamespace,
+        gatewayTokenFile);
   }
 
   /** Returns a copy with leader election on, using the given Lease. */
@@ -117,7 +148,8 @@ public record OperatorSettings(
         healthPort,
         gatewayDefaults,
         operatorNamespace,
-        gatewayNamespace);
+        gatewayNamespace,
+        gatewayTokenFile);
   }
 
   /** Returns a copy whose health endpoints listen on the given port, or -1 for none. */
@@ -131,7 +163,8 @@ public record OperatorSettings(
         port,
         gatewayDefaults,
         operatorNamespace,
-        gatewayNamespace);
+        gatewayNamespace,
+        gatewayTokenFile);
   }
 
   /**
@@ -150,6 +183,25 @@ public record OperatorSettings(
         healthPort,
         defaults,
         ownNamespace,
-        servicesNamespace);
+        servicesNamespace,
+        gatewayTokenFile);
+  }
+
+  /**
+   * Returns a copy that sends the token in {@code file} to gateway executors, or the operator's own
+   * ServiceAccount token when {@code file} is null.
+   */
+  public OperatorSettings withGatewayTokenFile(Path file) {
+    return new OperatorSettings(
+        namespaces,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        defaultProbeInterval,
+        healthPort,
+        gatewayDefaults,
+        operatorNamespace,
+        gatewayNamespace,
+        file);
   }
 }

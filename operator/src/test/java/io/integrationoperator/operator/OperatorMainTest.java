@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.integrationoperator.api.integration.ExecutionMode;
 import io.integrationoperator.operator.gateway.GatewayDefaults;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,21 @@ class OperatorMainTest {
     assertThat(settings.leaseNamespace()).isNull();
     assertThat(settings.defaultProbeInterval()).isEqualTo(Duration.ofMinutes(5));
     assertThat(settings.healthPort()).isEqualTo(8081);
+    assertThat(settings.gatewayTokenFile()).isNull();
+  }
+
+  @Test
+  void gatewayTokenFileFromOptionOrEnvironment() {
+    OperatorSettings fromOption =
+        OperatorMain.parseSettings(
+            new String[] {"--gateway-token-file=/var/run/secrets/gateway/token"},
+            Map.of("GATEWAY_TOKEN_FILE", "/other"));
+    OperatorSettings fromEnvironment =
+        OperatorMain.parseSettings(
+            new String[0], Map.of("GATEWAY_TOKEN_FILE", " /var/run/gateway-token "));
+
+    assertThat(fromOption.gatewayTokenFile()).isEqualTo(Path.of("/var/run/secrets/gateway/token"));
+    assertThat(fromEnvironment.gatewayTokenFile()).isEqualTo(Path.of("/var/run/gateway-token"));
   }
 
   @Test

@@ -35,6 +35,12 @@ class CallerAuthorizerIT {
   private static final String USER = "system:serviceaccount:shop:runner";
   private static final List<String> GROUPS =
       List.of("system:serviceaccounts", "system:serviceaccounts:shop", "system:authenticated");
+  private static final String AUDIENCE = "integration-operator";
+  private static final String AUDIENCE_REJECTED =
+      "The bearer token was rejected by the Kubernetes TokenReview for audience"
+          + " integration-operator; send a current ServiceAccount token of the caller issued for"
+          + " audience integration-operator, such as a projected serviceAccountToken volume with"
+          + " audience: integration-operator.";
   private static final Map<String, List<String>> EXTRA =
       Map.of("authentication.kubernetes.io/pod-name", List.of("runner-7d9f"));
 
@@ -174,6 +180,70 @@ class CallerAuthorizerIT {
   }
 
   @Test
+  void audienceIsSentAndRequiredInStatus() throws Exception {
+    expectAuthenticated(List.of(AUDIENCE));
+    CallerAuthorizer authorizer = authorizer(Optional.of(AUDIENCE), Duration.ofSeconds(10));
+
+    Caller caller = authorizer.authenticate(Optional.of("Bearer token-of-runner"));
+
+    assertThat(caller.username()).isEqualTo(USER);
+    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(request.getPath()).isEqualTo(TOKEN_REVIEWS);
+    assertThat(Serialization.jsonMapper().readTree(request.getBody().readUtf8()))
+        .isEqualTo(
+            Serialization.jsonMapper()
+                .readTree(
+                    """
+                    {"apiVersion": "authentication.k8s.io/v1", "kind": "TokenReview",
+                     "spec": {"token": "token-of-runner", "audiences": ["integration-operator"]}}
+                    """));
+  }
+
+  @Test
+  void statusWithoutAudienceIsUnauthorized() {
+    // An API server returns only the requested audiences the token was issued for; a status that
+    // omits the audience must not authenticate the caller.
+    expectAuthenticated(List.of("https://kubernetes.default.svc"));
+    CallerAuthorizer authorizer = authorizer(Optional.of(AUDIENCE), Duration.ofSeconds(10));
+
+    assertThatThrownBy(() -> authorizer.authenticate(Optional.of("Bearer token-of-runner")))
+        .isInstanceOfSatisfying(
+            ApiError.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(401);
+              assertThat(e.reason()).isEqualTo("InvalidToken");
+              assertThat(e.error()).isEqualTo(AUDIENCE_REJECTED);
+            });
+  }
+
+  @Test
+  void tokenWithoutAudienceIsUnauthorized() {
+    server
+        .expect()
+        .post()
+        .withPath(TOKEN_REVIEWS)
+        .andReturn(
+            201,
+            new TokenReviewBuilder()
+                .withNewStatus()
+                .withAuthenticated(false)
+                .withError("token audiences [\"https://kubernetes.default.svc\"] is invalid")
+                .endStatus()
+                .build())
+        .once();
+    CallerAuthorizer authorizer = authorizer(Optional.of(AUDIENCE), Duration.ofSeconds(10));
+
+    assertThatThrownBy(() -> authorizer.authenticate(Optional.of("Bearer default-audience")))
+        .isInstanceOfSatisfying(
+            ApiError.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(401);
+              assertThat(e.reason()).isEqualTo("InvalidToken");
+              assertThat(e.error()).isEqualTo(AUDIENCE_REJECTED);
+            });
+  }
+
+  @Test
   void answersAreCachedUntilTtlEnds() throws Exception {
     expectAuthenticated();
     expectAccess(true);
@@ -210,10 +280,18 @@ class CallerAuthorizerIT {
   }
 
   private CallerAuthorizer authorizer(Duration ttl) {
-    return new CallerAuthorizer(client, ttl, 100, clock);
+    return authorizer(Optional.empty(), ttl);
+  }
+
+  private CallerAuthorizer authorizer(Optional<String> audience, Duration ttl) {
+    return new CallerAuthorizer(client, audience, ttl, 100, clock);
   }
 
   private void expectAuthenticated() {
+    expectAuthenticated(List.of());
+  }
+
+  private void expectAuthenticated(List<String> audiences) {
     server
         .expect()
         .post()
@@ -223,6 +301,7 @@ class CallerAuthorizerIT {
             new TokenReviewBuilder()
                 .withNewStatus()
                 .withAuthenticated(true)
+                .withAudiences(audiences)
                 .withNewUser()
                 .withUsername(USER)
                 .withUid("uid-1")

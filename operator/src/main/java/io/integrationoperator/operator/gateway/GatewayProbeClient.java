@@ -12,7 +12,6 @@ import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -24,7 +23,7 @@ import okhttp3.ResponseBody;
 /**
  * Asks a gateway cluster to probe an Integration: {@code POST
  * /v1/namespaces/{ns}/integrations/{name}/probe} with body {@code {"generation": N}} to one ready
- * executor of the cluster, with the operator's own token as Bearer credentials when it has one. The
+ * executor of the cluster, with the {@link GatewayToken} as Bearer credentials when it has one. The
  * gateway responds with 200 and {@code {"observedGeneration", "outcome": {"reason", "message",
  * "connected"}, "lastProbe"}}.
  *
@@ -46,13 +45,13 @@ public final class GatewayProbeClient {
   private final OkHttpClient http =
       new OkHttpClient.Builder().proxy(Proxy.NO_PROXY).retryOnConnectionFailure(false).build();
   private final GatewayClusters clusters;
-  private final Supplier<Optional<String>> token;
+  private final GatewayToken token;
 
   /**
    * @param clusters the ready executors of the gateway clusters
    * @param token the operator's bearer token, read before every request because it is rotated
    */
-  public GatewayProbeClient(GatewayClusters clusters, Supplier<Optional<String>> token) {
+  public GatewayProbeClient(GatewayClusters clusters, GatewayToken token) {
     this.clusters = clusters;
     this.token = token;
   }
@@ -72,7 +71,7 @@ public final class GatewayProbeClient {
         new Request.Builder()
             .url(executor.resolve(path(namespace, name)).toString())
             .post(RequestBody.create("{\"generation\":" + generation + "}", JSON));
-    token.get().ifPresent(t -> request.header("Authorization", "Bearer " + t));
+    currentToken(where, cluster).ifPresent(t -> request.header("Authorization", "Bearer " + t));
     OkHttpClient bounded = http.newBuilder().callTimeout(timeout).build();
     try (Response response = bounded.newCall(request.build()).execute()) {
       String body = readBody(response.body());
@@ -95,6 +94,16 @@ public final class GatewayProbeClient {
               + e.getMessage()
               + "; check that the gateway executors run and that the operator's network can"
               + " reach them.");
+    }
+  }
+
+  private Optional<String> currentToken(String where, String cluster)
+      throws GatewayUnavailableException {
+    try {
+      return token.current();
+    } catch (IOException e) {
+      throw new GatewayUnavailableException(
+          cluster, where + " was not asked to probe because " + e.getMessage());
     }
   }
 

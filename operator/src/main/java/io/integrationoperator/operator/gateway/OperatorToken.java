@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.OAuthTokenProvider;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The bearer token the operator's Kubernetes client uses, which gateways verify with a TokenReview.
@@ -19,7 +18,7 @@ public final class OperatorToken {
    * token, else the token it loaded itself. It supplies nothing when the client authenticates
    * otherwise (client certificates) or not at all, as against local mode's API server.
    */
-  public static Supplier<Optional<String>> of(KubernetesClient client) {
+  public static GatewayToken of(KubernetesClient client) {
     Config config = client.getConfiguration();
     return () -> {
       OAuthTokenProvider provider = config.getOauthTokenProvider();

@@ -15,6 +15,8 @@ import io.integrationoperator.operator.credentials.MetadataOnlyItemStore;
 import io.integrationoperator.operator.gateway.DefaultProxy;
 import io.integrationoperator.operator.gateway.GatewayClusters;
 import io.integrationoperator.operator.gateway.GatewayProbeClient;
+import io.integrationoperator.operator.gateway.GatewayToken;
+import io.integrationoperator.operator.gateway.GatewayTokenFile;
 import io.integrationoperator.operator.gateway.OperatorToken;
 import io.integrationoperator.operator.status.IntegrationConditions;
 import io.integrationoperator.operator.status.StatusComparison;
@@ -144,7 +146,11 @@ public class IntegrationReconciler implements Reconciler<Integration> {
             context);
     gatewayClusters =
         new GatewayClusters(context.getClient(), settings.effectiveGatewayNamespace());
-    gatewayProbes = new GatewayProbeClient(gatewayClusters, OperatorToken.of(context.getClient()));
+    GatewayToken gatewayToken =
+        settings.gatewayTokenFile() != null
+            ? new GatewayTokenFile(settings.gatewayTokenFile())
+            : OperatorToken.of(context.getClient());
+    gatewayProbes = new GatewayProbeClient(gatewayClusters, gatewayToken);
     List<EventSource<?, Integration>> sources =
         new ArrayList<>(List.of(models, roles, secrets, configMaps, gatewayClusters));
     defaultProxySecret(cache, context).ifPresent(sources::add);
