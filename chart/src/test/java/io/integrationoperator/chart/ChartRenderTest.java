@@ -17,12 +17,15 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.integrationoperator.operator.gateway.GatewayDefaults;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Lints the chart and checks the objects it renders, value by value. */
 class ChartRenderTest {
@@ -430,6 +433,69 @@ class ChartRenderTest {
                         "gatewayDefaults.proxyUrl", "http://proxy.internal:3128",
                         "gatewayDefaults.noProxy[0]", "*.example.test")))
         .hasMessageContaining("/gatewayDefaults/noProxy/0");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "EDGE",
+        "edge_1.x",
+        "a",
+        "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"
+      })
+  void schemaAcceptsLabelValueCluster(String cluster) {
+    ConfigMap configMap =
+        RenderedChart.render(Map.of("gatewayDefaults.cluster", cluster))
+            .get(ConfigMap.class, "integration-operator-gateway-defaults");
+
+    assertThat(configMap.getData().get("DEFAULT_GATEWAY_CLUSTER")).isEqualTo(cluster);
+    assertThat(GatewayDefaults.isClusterName(cluster)).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "-edge",
+        "edge.",
+        "edge 1",
+        "edge/1",
+        "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"
+      })
+  void schemaRejectsClusterOutsideLabelValue(String cluster) {
+    assertThat(GatewayDefaults.isClusterName(cluster)).isFalse();
+    assertThatThrownBy(() -> RenderedChart.render(Map.of("gatewayDefaults.cluster", cluster)))
+        .hasMessageContaining("/gatewayDefaults/cluster");
+  }
+
+  @Test
+  void schemaAcceptsNoProxyStar() {
+    ConfigMap configMap =
+        RenderedChart.render(
+                Map.of(
+                    "gatewayDefaults.proxyUrl", "http://proxy.internal:3128",
+                    "gatewayDefaults.noProxy[0]", "*"))
+            .get(ConfigMap.class, "integration-operator-gateway-defaults");
+
+    assertThat(configMap.getData().get("DEFAULT_NO_PROXY")).isEqualTo("*");
+  }
+
+  @Test
+  void schemaRejectsProxyUrlWithUserInfo() {
+    assertThatThrownBy(
+            () ->
+                RenderedChart.render(
+                    Map.of("gatewayDefaults.proxyUrl", "http://user:pw@proxy.internal:3128")))
+        .hasMessageContaining("/gatewayDefaults/proxyUrl");
+  }
+
+  @Test
+  void schemaAcceptsProxyUrlWithTrailingSlash() {
+    ConfigMap configMap =
+        RenderedChart.render(Map.of("gatewayDefaults.proxyUrl", "https://proxy.internal:3128/"))
+            .get(ConfigMap.class, "integration-operator-gateway-defaults");
+
+    assertThat(configMap.getData().get("DEFAULT_PROXY_URL"))
+        .isEqualTo("https://proxy.internal:3128/");
   }
 
   @Test

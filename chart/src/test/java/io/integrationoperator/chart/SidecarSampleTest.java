@@ -139,6 +139,28 @@ class SidecarSampleTest {
   }
 
   @Test
+  void gatewayDiscoveryBindingGrantsWatches() {
+    RenderedChart chart = RenderedChart.render(CHART_NAMESPACE, Map.of());
+    RoleBinding discovery = object(RoleBinding.class, "default-inventory-sync-gateway-discovery");
+    JsonNode role = chart.node("Role", "integration-operator-gateway-discovery");
+
+    assertThat(discovery.getRoleRef().getKind()).isEqualTo("Role");
+    assertThat(discovery.getRoleRef().getName())
+        .isEqualTo("integration-operator-gateway-discovery");
+    assertThat(discovery.getSubjects()).hasSize(1);
+    assertThat(discovery.getSubjects().get(0).getName()).isEqualTo(serviceAccountName());
+    assertThat(discovery.getSubjects().get(0).getNamespace()).isEqualTo("default");
+    // A sidecar watches these in the gateway namespace whatever its Integrations' routing, and
+    // /readyz waits for the first lists.
+    assertThat(role.path("rules").toString())
+        .isEqualTo(
+            "[{\"apiGroups\":[\"\"],\"resources\":[\"services\"],"
+                + "\"verbs\":[\"get\",\"list\",\"watch\"]},"
+                + "{\"apiGroups\":[\"discovery.k8s.io\"],\"resources\":[\"endpointslices\"],"
+                + "\"verbs\":[\"get\",\"list\",\"watch\"]}]");
+  }
+
+  @Test
   void containersMeetRestrictedProfile() {
     PodSpec pod = pod();
 

@@ -153,6 +153,11 @@ public final class TaskCalls implements TaskApi {
       Optional<Caller> caller = authenticate(namespace, integration, authorization);
       authorize(caller, TaskAccess.probe(namespace, integration));
       long generation = ProbeRequest.generation(body);
+      // Serving comes first, so that an executor of another cluster never answers ProbePending.
+      // NOTE: during watch lag after a change of spec.gateway.cluster, the cached routing still
+      // names the old cluster, so the new cluster's executor returns 409 until its watch catches
+      // up.
+      targets.requireServed(namespace, integration);
       long routed = targets.routedGeneration(namespace, integration);
       if (routed < generation) {
         // The watch has not delivered the operator's latest status.routing yet.

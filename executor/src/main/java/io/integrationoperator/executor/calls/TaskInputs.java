@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.integrationoperator.client.request.TaskInput;
 import io.integrationoperator.executor.server.ApiError;
+import io.integrationoperator.executor.server.EchoedValue;
 import io.integrationoperator.executor.server.JsonResponses;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class TaskInputs {
       if (!FIELDS.contains(name)) {
         throw invalid(
             "The request body has an unknown field "
-                + name
+                + EchoedValue.of(name)
                 + "; the fields are parameters, body and headers.");
       }
     }
@@ -103,7 +104,8 @@ final class TaskInputs {
     for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> field = fields.next();
       if (!field.getValue().isValueNode() || field.getValue().isNull()) {
-        throw invalid("The value of header " + field.getKey() + " must be a string.");
+        throw invalid(
+            "The value of header " + EchoedValue.of(field.getKey()) + " must be a string.");
       }
       headers.put(field.getKey(), field.getValue().asText());
     }

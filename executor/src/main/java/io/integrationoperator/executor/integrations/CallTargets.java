@@ -91,6 +91,16 @@ public final class CallTargets {
   }
 
   /**
+   * Checks that the cached status.routing of the Integration names a gateway cluster this executor
+   * serves.
+   *
+   * @throws ApiError 404 when it does not exist, 409 NotInGatewayCluster when it is not served
+   */
+  public void requireServed(String namespace, String name) throws ApiError {
+    routing.requireServed(find(namespace, name));
+  }
+
+  /**
    * Resolves the Integration for a probe of its gateway cluster. Unlike a call, a probe does not
    * need the Ready condition, which waits for the probe's result.
    *

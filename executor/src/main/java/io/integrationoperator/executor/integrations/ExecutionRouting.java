@@ -3,6 +3,7 @@ package io.integrationoperator.executor.integrations;
 import io.integrationoperator.api.integration.EffectiveRouting;
 import io.integrationoperator.api.integration.ExecutionMode;
 import io.integrationoperator.api.integration.Integration;
+import io.integrationoperator.api.integration.IntegrationStatus;
 import io.integrationoperator.client.gateway.GatewayEndpoints;
 import io.integrationoperator.executor.server.ApiError;
 import java.util.Optional;
@@ -52,7 +53,8 @@ public record ExecutionRouting(boolean sidecar, Set<String> servedClusters) {
    * @throws ApiError 409 NotInGatewayCluster otherwise
    */
   public void requireServed(Integration integration) throws ApiError {
-    Optional<String> cluster = cluster(integration.getStatus().getRouting());
+    IntegrationStatus status = integration.getStatus();
+    Optional<String> cluster = cluster(status == null ? null : status.getRouting());
     if (cluster.isEmpty() || !servedClusters.contains(cluster.get())) {
       throw notServed(integration.getMetadata().getName(), cluster, false);
     }

@@ -190,7 +190,8 @@ public final class IntegrationLoggers implements AutoCloseable {
    * Logs one task call that this sidecar forwarded to a gateway cluster, on the Integration's
    * logger: at INFO when a gateway executor answered, otherwise at WARN.
    *
-   * @param executor the gateway executor as {@code host:port}; empty when none was ready
+   * @param executor the gateway executor as {@code host:port}; empty when none was ready, which the
+   *     log line shows as {@code executor=none}
    * @param outcome the forwarded calls counter's outcome label
    * @param status HTTP status returned to the caller
    */
@@ -206,7 +207,8 @@ public final class IntegrationLoggers implements AutoCloseable {
     org.slf4j.Logger logger = logger(namespace, name);
     String format =
         "task={} forwarded to gateway cluster={} executor={} outcome={} status={} durationMs={}";
-    Object[] values = {task, cluster, executor, outcome, status, duration.toMillis()};
+    String picked = executor == null || executor.isEmpty() ? "none" : executor;
+    Object[] values = {task, cluster, picked, outcome, status, duration.toMillis()};
     if (status < 500) {
       logger.info(format, values);
     } else {

@@ -236,7 +236,11 @@ public final class ExecutorServer implements AutoCloseable {
         new ApiError(
             405,
             "MethodNotAllowed",
-            "This path accepts only " + method + ", not " + exchange.getRequestMethod() + "."));
+            "This path accepts only "
+                + method
+                + ", not "
+                + EchoedValue.of(exchange.getRequestMethod())
+                + "."));
     return false;
   }
 

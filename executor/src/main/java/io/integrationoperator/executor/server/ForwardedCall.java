@@ -48,7 +48,7 @@ public record ForwardedCall(String from, Optional<Duration> deadline) {
         "The header "
             + DEADLINE_HEADER
             + " must be a whole number of milliseconds, not "
-            + deadline.get()
+            + EchoedValue.of(deadline.get())
             + "; send the time left of the call's timeout.");
   }
 }

@@ -85,6 +85,26 @@ class TaskInputsTest {
             });
   }
 
+  @Test
+  void longNamesAreCutInErrors() {
+    String longName = "x".repeat(20_000);
+    assertThatThrownBy(() -> TaskInputs.parse(bytes("{\"" + longName + "\": 1}")))
+        .isInstanceOfSatisfying(
+            ApiError.class,
+            e ->
+                assertThat(e.error())
+                    .isEqualTo(
+                        "The request body has an unknown field "
+                            + "x".repeat(40)
+                            + "...; the fields are parameters, body and headers."));
+    assertThatThrownBy(() -> TaskInputs.parse(bytes("{\"headers\": {\"" + longName + "\": [1]}}")))
+        .isInstanceOfSatisfying(
+            ApiError.class,
+            e ->
+                assertThat(e.error())
+                    .isEqualTo("The value of header " + "x".repeat(40) + "... must be a string."));
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

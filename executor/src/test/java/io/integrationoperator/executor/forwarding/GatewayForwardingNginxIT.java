@@ -224,6 +224,23 @@ class GatewayForwardingNginxIT {
   }
 
   @Test
+  void probeOfNewerGenerationChecksServingFirst() throws Exception {
+    createIntegration(client, integration(nginx.apiUrl(), EDGE_1, ""));
+    Executor otherCluster = start(false, ExecutorMode.GATEWAY, Optional.of("edge-2"));
+
+    HttpResponse<String> answer = probe(otherCluster, "{\"generation\": 2}");
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
+    assertThat(JSON.readTree(answer.body()).get("reason").asText())
+        .isEqualTo("NotInGatewayCluster");
+    assertThat(JSON.readTree(answer.body()).get("error").asText())
+        .isEqualTo(
+            "Integration pets is routed to gateway cluster edge-1, but this executor serves"
+                + " gateway cluster edge-2; call the executor of that Integration's cluster.");
+    assertThat(nginx.accessLog()).isEmpty();
+  }
+
+  @Test
   void probeOfNewerGenerationIsPending() throws Exception {
     createIntegration(client, integration(nginx.apiUrl(), EDGE_1, ""));
     Executor gateway = start(false, ExecutorMode.GATEWAY, Optional.of("edge-1"));

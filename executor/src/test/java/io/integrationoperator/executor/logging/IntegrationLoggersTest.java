@@ -8,6 +8,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.integrationoperator.api.integration.LogLevel;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,32 @@ class IntegrationLoggersTest {
                 + " headers={authorization=****}");
     assertThat(events.list.get(1).getFormattedMessage())
         .isEqualTo("task=getPet response status=200 headers={Content-Type=application/json}");
+  }
+
+  @Test
+  void forwardedCallWithoutExecutorLogsNone() {
+    LoggerContext context = new LoggerContext();
+    IntegrationLoggers loggers =
+        new IntegrationLoggers(context, "executor-test", ZoneOffset.UTC, SyslogDropListener.NONE);
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    Logger logger = (Logger) loggers.logger("shop", "petstore");
+    logger.addAppender(events);
+
+    loggers.logForwardedCall(
+        "shop", "petstore", "getPet", "edge-1", "", "no_ready_executor", 503, Duration.ofMillis(4));
+    loggers.logForwardedCall(
+        "shop", "petstore", "getPet", "edge-1", "10.0.0.7:8080", "answered", 200, Duration.ZERO);
+
+    assertThat(events.list).hasSize(2);
+    assertThat(events.list.get(0).getFormattedMessage())
+        .isEqualTo(
+            "task=getPet forwarded to gateway cluster=edge-1 executor=none"
+                + " outcome=no_ready_executor status=503 durationMs=4");
+    assertThat(events.list.get(0).getLevel()).isEqualTo(Level.WARN);
+    assertThat(events.list.get(1).getFormattedMessage())
+        .isEqualTo(
+            "task=getPet forwarded to gateway cluster=edge-1 executor=10.0.0.7:8080"
+                + " outcome=answered status=200 durationMs=0");
   }
 }
