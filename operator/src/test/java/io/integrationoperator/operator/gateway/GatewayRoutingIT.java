@@ -26,6 +26,7 @@ import io.integrationoperator.client.gateway.GatewayEndpoints;
 import io.integrationoperator.operator.OperatorFixture;
 import io.integrationoperator.operator.OperatorSettings;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -236,6 +237,43 @@ class GatewayRoutingIT {
         .isEqualTo("http://squid.example.test:3128");
     assertThat(integration.getStatus().getRouting().getSources())
         .containsExactly("executionMode: spec", "cluster: default", "proxy: spec");
+  }
+
+  @Test
+  void reportsTheGatewaysTimeoutWhenItAnswersAfterTheIntegrationsTimeout() {
+    String message = "GET http://api.example.test/api did not answer within 1000ms.";
+    gateway.answer(
+        "slow", new FakeGateway.Answer(Duration.ofMillis(2500), null, "Timeout", message, false));
+    createModel("slow");
+    createIntegration("slow", spec -> spec.setTimeout("1s"));
+
+    Integration integration =
+        operator.awaitIntegrationCondition("slow", "api", "Connected", "False", "Timeout");
+
+    assertThat(condition(integration, "Connected").getMessage()).isEqualTo(message);
+    assertThat(condition(integration, "Ready").getReason()).isEqualTo("Timeout");
+  }
+
+  @Test
+  void reportsGatewayUnavailableWhenItIsSilentPastTheGrace() {
+    gateway.answer(
+        "silent",
+        new FakeGateway.Answer(
+            Duration.ofSeconds(20), null, "ProbeSucceeded", FakeGateway.MESSAGE, true));
+    createModel("silent");
+    createIntegration("silent", spec -> spec.setTimeout("1s"));
+
+    Integration integration =
+        operator.awaitIntegrationCondition(
+            "silent", "api", "Connected", "False", "GatewayUnavailable");
+
+    assertThat(condition(integration, "Connected").getMessage())
+        .isEqualTo(
+            "Gateway cluster edge-1 (executor http://127.0.0.1:"
+                + gateway.port()
+                + ") did not answer the probe request within 6000ms (the Integration's timeout"
+                + " of 1000ms plus 5000ms for the gateway's answer); check the gateway"
+                + " executors' log and load.");
   }
 
   @Test
