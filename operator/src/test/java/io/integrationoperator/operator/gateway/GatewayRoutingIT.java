@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -12,6 +13,11 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -32,6 +38,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -63,6 +70,8 @@ class GatewayRoutingIT {
     slice("edge-1-gateway-a", "edge-1-gateway", gateway.port(), true);
     service("edge-2-gateway", "edge-2");
     slice("edge-2-gateway-a", "edge-2-gateway", gateway.port(), false);
+    service("edge-3-gateway", "edge-3");
+    slice("edge-3-gateway-a", "edge-3-gateway", gateway.port(), true);
 
     // The operator's client carries a bearer token, as a ServiceAccount's client does in a pod.
     operatorClient =
@@ -274,6 +283,114 @@ class GatewayRoutingIT {
                 + ") did not answer the probe request within 6000ms (the Integration's timeout"
                 + " of 1000ms plus 5000ms for the gateway's answer); check the gateway"
                 + " executors' log and load.");
+  }
+
+  @Test
+  void reportsProbePendingForTheNewGenerationAfterARoutingChange() throws Exception {
+    createModel("moved");
+    createIntegration("moved", spec -> {});
+    operator.awaitIntegrationCondition("moved", "api", "Connected", "True", "ProbeSucceeded");
+    List<Integration> written = new CopyOnWriteArrayList<>();
+    try (Watch watch = integrations("moved").watch(new Recorder(written))) {
+      integrations("moved")
+          .withName("api")
+          .edit(
+              i -> {
+                i.getSpec().setGateway(gatewaySpec(null, "edge-3", null));
+                return i;
+              });
+
+      Integration moved =
+          operator.awaitIntegrationCondition("moved", "api", "Connected", "True", "ProbeSucceeded");
+      assertThat(moved.getStatus().getRouting().getCluster()).isEqualTo("edge-3");
+    }
+
+    Integration first =
+        written.stream()
+            .filter(i -> i.getStatus() != null && i.getStatus().getObservedGeneration() == 2L)
+            .findFirst()
+            .orElseThrow();
+    assertThat(first.getStatus().getRouting().getCluster()).isEqualTo("edge-3");
+    Condition connected = condition(first, "Connected");
+    assertThat(connected.getStatus()).isEqualTo("Unknown");
+    assertThat(connected.getReason()).isEqualTo("ProbePending");
+    assertThat(connected.getObservedGeneration()).isEqualTo(2L);
+    assertThat(connected.getMessage())
+        .isEqualTo(
+            "The effective routing changed; the probe runs through gateway cluster edge-3 once"
+                + " status.routing names it, in 2s.");
+    assertThat(condition(first, "Ready").getStatus()).isEqualTo("False");
+    assertThat(condition(first, "Ready").getReason()).isEqualTo("ProbePending");
+    assertThat(first.getStatus().getLastProbe().getTime()).isEqualTo("2026-01-02T03:04:05Z");
+  }
+
+  @Test
+  void givesUpOnAGatewayThatStaysBehind() throws Exception {
+    gateway.answer(
+        "stale",
+        new FakeGateway.Answer(Duration.ZERO, 0L, "ProbeSucceeded", FakeGateway.MESSAGE, true));
+    createModel("stale");
+    List<Integration> written = new CopyOnWriteArrayList<>();
+    Integration integration;
+    try (Watch watch = integrations("stale").watch(new Recorder(written))) {
+      createIntegration("stale", spec -> {});
+
+      integration =
+          await()
+              .atMost(Duration.ofSeconds(45))
+              .until(
+                  () -> operator.integration("stale", "api"),
+                  i ->
+                      i != null
+                          && i.getStatus() != null
+                          && OperatorFixture.condition(i.getStatus().getConditions(), "Connected")
+                              .filter(c -> "GatewayUnavailable".equals(c.getReason()))
+                              .isPresent());
+    }
+
+    // Retries back off (2, 4, 8, 16 s) up to 30 s; one more probe may come from the reconcile that
+    // the first status write and the projected Secret trigger. Retrying every 2 s would be 15.
+    assertThat(gateway.received("stale")).hasSizeBetween(4, 5);
+    Condition connected = condition(integration, "Connected");
+    assertThat(connected.getStatus()).isEqualTo("False");
+    assertThat(connected.getMessage())
+        .isEqualTo(
+            "Gateway cluster edge-1 has not caught up with generation 1 of the Integration within"
+                + " 30s (its executors report generation 0); check that the gateway executors"
+                + " watch namespace stale and may list Integrations there, and that they run the"
+                + " same version as the operator.");
+    assertThat(condition(integration, "Ready").getReason()).isEqualTo("GatewayUnavailable");
+    assertThat(integration.getStatus().getLastProbe().getError()).isEqualTo(connected.getMessage());
+    List<String> pending =
+        written.stream()
+            .filter(i -> i.getStatus() != null && i.getStatus().getConditions() != null)
+            .flatMap(
+                i -> OperatorFixture.condition(i.getStatus().getConditions(), "Connected").stream())
+            .map(Condition::getMessage)
+            .filter(m -> m.contains("report generation 0"))
+            .distinct()
+            .toList();
+    assertThat(pending)
+        .startsWith(
+            "Gateway cluster edge-1 has not caught up with generation 1 of the Integration yet"
+                + " (its executors report generation 0); the probe is repeated in 4s.");
+  }
+
+  /** Records every Integration the watch sees. */
+  private record Recorder(List<Integration> written) implements Watcher<Integration> {
+    @Override
+    public void eventReceived(Action action, Integration resource) {
+      written.add(resource);
+    }
+
+    @Override
+    public void onClose(WatcherException cause) {}
+  }
+
+  private static NonNamespaceOperation<
+          Integration, KubernetesResourceList<Integration>, Resource<Integration>>
+      integrations(String namespace) {
+    return client.resources(Integration.class).inNamespace(namespace);
   }
 
   @Test
