@@ -25,7 +25,10 @@ final class GatewayWaits {
     Duration nextDelay(Instant now) {
       Duration backoff = FIRST_RETRY.multipliedBy(1L << Math.min(retries, 10));
       Duration left = LIMIT.minus(Duration.between(since, now));
-      return left.compareTo(backoff) < 0 ? (left.isNegative() ? Duration.ZERO : left) : backoff;
+      if (left.isNegative()) {
+        return Duration.ZERO;
+      }
+      return left.compareTo(backoff) < 0 ? left : backoff;
     }
 
     boolean expired(Instant now) {

@@ -249,7 +249,7 @@ class GatewayRoutingIT {
   }
 
   @Test
-  void reportsTheGatewaysTimeoutWhenItAnswersAfterTheIntegrationsTimeout() {
+  void relaysGatewayTimeout() {
     String message = "GET http://api.example.test/api did not answer within 1000ms.";
     gateway.answer(
         "slow", new FakeGateway.Answer(Duration.ofMillis(2500), null, "Timeout", message, false));
@@ -264,7 +264,7 @@ class GatewayRoutingIT {
   }
 
   @Test
-  void reportsGatewayUnavailableWhenItIsSilentPastTheGrace() {
+  void silentGatewayIsUnavailable() {
     gateway.answer(
         "silent",
         new FakeGateway.Answer(
@@ -286,7 +286,7 @@ class GatewayRoutingIT {
   }
 
   @Test
-  void reportsProbePendingForTheNewGenerationAfterARoutingChange() throws Exception {
+  void routingChangeMakesProbePending() throws Exception {
     createModel("moved");
     createIntegration("moved", spec -> {});
     operator.awaitIntegrationCondition("moved", "api", "Connected", "True", "ProbeSucceeded");
@@ -348,8 +348,8 @@ class GatewayRoutingIT {
                               .isPresent());
     }
 
-    // Retries back off (2, 4, 8, 16 s) up to 30 s; one more probe may come from the reconcile that
-    // the first status write and the projected Secret trigger. Retrying every 2 s would be 15.
+    // Retries back off (2, 4, 8, 16 s) up to 30 s. The first status write and the projected Secret
+    // can trigger one more reconcile, so 5 probes are possible. Retrying every 2 s would give 15.
     assertThat(gateway.received("stale")).hasSizeBetween(4, 5);
     Condition connected = condition(integration, "Connected");
     assertThat(connected.getStatus()).isEqualTo("False");
@@ -376,7 +376,7 @@ class GatewayRoutingIT {
                 + " (its executors report generation 0); the probe is repeated in 4s.");
   }
 
-  /** Records every Integration the watch sees. */
+  /** Records every Integration event of the watch. */
   private record Recorder(List<Integration> written) implements Watcher<Integration> {
     @Override
     public void eventReceived(Action action, Integration resource) {
