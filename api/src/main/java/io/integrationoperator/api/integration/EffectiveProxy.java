@@ -11,8 +11,16 @@ public class EffectiveProxy {
   @JsonPropertyDescription("Proxy URL, for example http://proxy.example.test:3128.")
   private String url;
 
+  /**
+   * Whether the routing names a proxy Secret (spec.gateway.proxy.secretRef or the operator's
+   * default proxy Secret) and, once that Secret was read, it holds a user name. It stays true while
+   * the Secret is missing; the CredentialsResolved condition tells whether it was found.
+   */
   @JsonPropertyDescription(
-      "Whether the proxy receives Basic credentials (from the projected credentials Secret).")
+      "Whether the routing names a proxy Secret (spec.gateway.proxy.secretRef or the operator's"
+          + " default proxy Secret) and, once that Secret was read, it holds a user name. It"
+          + " stays true while the Secret is missing; the CredentialsResolved condition tells"
+          + " whether it was found.")
   private Boolean authenticated;
 
   @JsonPropertyDescription(

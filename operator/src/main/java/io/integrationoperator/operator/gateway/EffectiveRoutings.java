@@ -8,6 +8,7 @@ import io.integrationoperator.api.integration.Gateway;
 import io.integrationoperator.api.integration.ProxyConfig;
 import io.integrationoperator.api.integration.ServerProtocol;
 import io.integrationoperator.client.connection.InvalidSettingsException;
+import io.integrationoperator.client.http.HostNames;
 import io.integrationoperator.client.http.NoProxyList;
 import io.integrationoperator.operator.status.IntegrationConditions;
 import io.integrationoperator.operator.status.Outcome;
@@ -122,6 +123,15 @@ public final class EffectiveRoutings {
     if (proxy.getHost() == null || proxy.getHost().isBlank()) {
       return Optional.of(invalid("spec.gateway.proxy.host is not set; set the proxy's host."));
     }
+    if (!HostNames.isHost(proxy.getHost())) {
+      return Optional.of(
+          invalid(
+              "spec.gateway.proxy.host '"
+                  + redactUserInfo(proxy.getHost())
+                  + "' is not a host name or IP address; write only the host, such as"
+                  + " proxy.example.test, 10.0.0.1 or ::1, without scheme, port, path, user name"
+                  + " or brackets, and set the port in spec.gateway.proxy.port."));
+    }
     if (proxy.getPort() == null || proxy.getPort() < 1 || proxy.getPort() > 65535) {
       return Optional.of(
           invalid(
@@ -143,6 +153,12 @@ public final class EffectiveRoutings {
                   + " secretKeyRef; keep one of them."));
     }
     return Optional.empty();
+  }
+
+  /** Replaces what precedes the last '@', a user name and password, so no secret reaches status. */
+  private static String redactUserInfo(String host) {
+    int at = host.lastIndexOf('@');
+    return at < 0 ? host : "***" + host.substring(at);
   }
 
   private static EffectiveProxy effective(ProxyConfig proxy) {

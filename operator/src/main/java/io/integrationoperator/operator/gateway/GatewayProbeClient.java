@@ -29,8 +29,10 @@ import okhttp3.ResponseBody;
  *
  * <p>Every failure to get such an answer, from an empty cluster to an unreachable executor or an
  * error status, becomes a {@link GatewayUnavailableException} whose message names the cluster, and
- * the executor's address once one was picked. The connection never uses a proxy, and one call is
- * bounded by the Integration's timeout.
+ * the executor's address once one was picked. The connection never uses a proxy. One call is
+ * bounded by the Integration's timeout plus {@link #GRACE}: the gateway itself gives up on the
+ * server after the Integration's timeout and answers with reason Timeout, and the grace leaves time
+ * for that answer to come back.
  */
 public final class GatewayProbeClient {
   private static final MediaType JSON = MediaType.get("application/json");
@@ -41,6 +43,12 @@ public final class GatewayProbeClient {
 
   /** Maximum length of an error body quoted in a message, in characters. */
   private static final int MAX_ERROR_CHARS = 300;
+
+  /**
+   * Time the operator waits for a gateway's probe answer beyond the Integration's timeout, which
+   * the gateway applies to its own call to the server (and to the proxy).
+   */
+  public static final Duration GRACE = Duration.ofSeconds(5);
 
   private final OkHttpClient http =
       new OkHttpClient.Builder().proxy(Proxy.NO_PROXY).retryOnConnectionFailure(false).build();
@@ -72,7 +80,8 @@ public final class GatewayProbeClient {
             .url(executor.resolve(path(namespace, name)).toString())
             .post(RequestBody.create("{\"generation\":" + generation + "}", JSON));
     currentToken(where, cluster).ifPresent(t -> request.header("Authorization", "Bearer " + t));
-    OkHttpClient bounded = http.newBuilder().callTimeout(timeout).build();
+    Duration limit = timeout.plus(GRACE);
+    OkHttpClient bounded = http.newBuilder().callTimeout(limit).readTimeout(limit).build();
     try (Response response = bounded.newCall(request.build()).execute()) {
       String body = readBody(response.body());
       if (response.code() != 200) {
@@ -83,9 +92,13 @@ public final class GatewayProbeClient {
       throw new GatewayUnavailableException(
           cluster,
           where
-              + " did not answer the probe request within the Integration's timeout of "
+              + " did not answer the probe request within "
+              + limit.toMillis()
+              + "ms (the Integration's timeout of "
               + timeout.toMillis()
-              + "ms; check the gateway executors, or raise spec.timeout.");
+              + "ms plus "
+              + GRACE.toMillis()
+              + "ms for the gateway's answer); check the gateway executors' log and load.");
     } catch (IOException e) {
       throw new GatewayUnavailableException(
           cluster,

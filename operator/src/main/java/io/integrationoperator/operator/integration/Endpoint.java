@@ -2,6 +2,7 @@ package io.integrationoperator.operator.integration;
 
 import io.integrationoperator.api.integration.Server;
 import io.integrationoperator.api.integration.ServerProtocol;
+import io.integrationoperator.client.http.HostNames;
 import io.integrationoperator.operator.status.IntegrationConditions;
 import io.integrationoperator.operator.status.Outcome;
 import java.net.URI;
@@ -48,6 +49,10 @@ public record Endpoint(Optional<String> url, Optional<Outcome> failure) {
         trimTrailingSlash(
             spec.getBasePath() != null ? spec.getBasePath() : model.basePath().orElse(""));
 
+    if (!HostNames.isHost(unbracket(host))) {
+      return invalid(
+          "Server host " + host + " is not a valid host name; correct spec.server.host.");
+    }
     try {
       URI uri =
           new URI(protocol, null, unbracket(host), port == null ? -1 : port, null, null, null);

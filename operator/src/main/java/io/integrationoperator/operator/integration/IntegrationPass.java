@@ -78,13 +78,6 @@ import org.slf4j.LoggerFactory;
 final class IntegrationPass {
   private static final Logger LOG = LoggerFactory.getLogger(IntegrationPass.class);
 
-  /**
-   * Delay before a probe through a gateway is tried again after the gateway had not seen the
-   * current status.routing or generation. Gateways watch Integrations, so they catch up within
-   * about a second.
-   */
-  static final Duration GATEWAY_BEHIND_RETRY = Duration.ofSeconds(2);
-
   private final Integration integration;
   private final KubernetesClient client;
   private final OperatorSettings settings;
@@ -92,6 +85,7 @@ final class IntegrationPass {
   private final CatalogCache probeCatalogs;
   private final TokenCaches tokens;
   private final GatewayProbeClient gatewayProbes;
+  private final GatewayWaits gatewayWaits;
   private final Map<String, Outcome> checks = new LinkedHashMap<>();
 
   private IntegrationModel model;
@@ -105,7 +99,7 @@ final class IntegrationPass {
   private String authorizationUrl;
   private Optional<Secret> tokenSecret = Optional.empty();
   private Routing routing;
-  private boolean gatewayBehind;
+  private Duration gatewayRetry;
 
   IntegrationPass(
       Integration integration,
@@ -114,7 +108,8 @@ final class IntegrationPass {
       Map<String, String> probedSettings,
       CatalogCache probeCatalogs,
       TokenCaches tokens,
-      GatewayProbeClient gatewayProbes) {
+      GatewayProbeClient gatewayProbes,
+      GatewayWaits gatewayWaits) {
     this.integration = integration;
     this.client = client;
     this.settings = settings;
@@ -122,6 +117,7 @@ final class IntegrationPass {
     this.probeCatalogs = probeCatalogs;
     this.tokens = tokens;
     this.gatewayProbes = gatewayProbes;
+    this.gatewayWaits = gatewayWaits;
   }
 
   void resolveModel(Optional<IntegrationModel> found) {
@@ -265,7 +261,7 @@ final class IntegrationPass {
     probeInterval = spec.probeInterval();
     Duration interval = ConnectionProbe.interval(probeInterval, connected);
     if (!ConnectionProbe.isDue(previous.getLastProbe(), connected, changed, interval, now)) {
-      keepConnected(connected, null);
+      keepConnected(connected);
       return;
     }
     if (routing.routed()) {
@@ -299,19 +295,24 @@ final class IntegrationPass {
   /**
    * Asks the Integration's gateway cluster to probe, so that Connected reflects the path calls
    * take. The gateway executes only Integrations whose status.routing names its cluster, so a
-   * changed routing is first written to the status and probed in the next reconcile. When the
-   * gateway responds for an older generation than this reconcile's, its informer has not caught up:
-   * Connected stays as it was and the probe is repeated after {@link #GATEWAY_BEHIND_RETRY}. A
-   * cluster without a ready executor or an unreachable gateway gives Connected=False with reason
-   * GatewayUnavailable and a lastProbe entry, so the failed-probe interval applies to the retry.
+   * changed routing is first written to the status, with Connected Unknown and reason ProbePending,
+   * and probed in the next reconcile. When the gateway responds for an older generation than this
+   * reconcile's, its informer has not caught up: Connected is Unknown with reason ProbePending and
+   * the probe is repeated with the back-off of {@link GatewayWaits}. After {@link
+   * GatewayWaits#LIMIT}, and for a cluster without a ready executor or an unreachable gateway,
+   * Connected is False with reason GatewayUnavailable and a lastProbe entry, so the failed-probe
+   * interval applies to the retry.
    */
   private void probeThroughGateway(
       IntegrationStatus previous, Condition connected, String fingerprint, Instant now) {
     String cluster = routing.cluster();
     if (!StatusComparison.sameJson(previous.getRouting(), routingStatus())) {
-      keepConnected(
-          connected,
-          "The probe runs through gateway cluster " + cluster + " once status.routing names it.");
+      waitForGateway(
+          fingerprint,
+          now,
+          "The effective routing changed; the probe runs through gateway cluster "
+              + cluster
+              + " once status.routing names it, in ");
       return;
     }
     long generation = generation();
@@ -326,13 +327,7 @@ final class IntegrationPass {
               spec.timeout());
       tokenSecret = tokenSecret.map(this::reread);
       if (answer.observedGeneration() < generation) {
-        keepConnected(
-            connected,
-            "Gateway cluster "
-                + cluster
-                + " has not seen generation "
-                + generation
-                + " of the Integration yet; the probe is repeated shortly.");
+        gatewayBehind(connected, fingerprint, answer.observedGeneration(), started, now);
         return;
       }
       checks.put(
@@ -346,32 +341,117 @@ final class IntegrationPass {
               : probeResult(started, answer.connected() ? null : answer.message());
     } catch (GatewayUnavailableException e) {
       LOG.debug("Probe through gateway cluster {} failed: {}", cluster, e.getMessage());
-      checks.put(
-          CONNECTED, Outcome.failed(IntegrationConditions.GATEWAY_UNAVAILABLE, e.getMessage()));
-      lastProbe = probeResult(started, e.getMessage());
+      gatewayUnavailable(e.getMessage(), started);
     }
+    gatewayWaits.end(integration.getMetadata().getUid());
     probedSettings.put(integration.getMetadata().getUid(), fingerprint);
     probed = true;
   }
 
   /**
-   * Keeps the Connected condition and status.lastProbe as they are. Without a Connected condition
-   * yet, Connected becomes Unknown with reason ProbePending and {@code pendingMessage}; a non-null
-   * {@code pendingMessage} also requests a reconcile after {@link #GATEWAY_BEHIND_RETRY}.
+   * Handles a gateway that answered for an older generation: Connected Unknown while the wait
+   * lasts, then GatewayUnavailable. Once the wait failed for this generation, later probes fail at
+   * once, so Connected does not alternate between Unknown and False.
    */
-  private void keepConnected(Condition connected, String pendingMessage) {
+  private void gatewayBehind(
+      Condition connected, String fingerprint, long reported, Instant started, Instant now) {
+    String uid = integration.getMetadata().getUid();
+    long generation = generation();
+    boolean failedBefore =
+        connected != null
+            && IntegrationConditions.GATEWAY_UNAVAILABLE.equals(connected.getReason())
+            && connected.getObservedGeneration() != null
+            && connected.getObservedGeneration() == generation;
+    GatewayWaits.Wait wait = gatewayWaits.next(uid, fingerprint, now);
+    if (!failedBefore && !wait.expired(now)) {
+      waitForGateway(
+          fingerprint,
+          wait,
+          now,
+          "Gateway cluster "
+              + routing.cluster()
+              + " has not caught up with generation "
+              + generation
+              + " of the Integration yet (its executors report generation "
+              + reported
+              + "); the probe is repeated in ");
+      return;
+    }
+    if (!failedBefore) {
+      LOG.info(
+          "Gateway cluster {} still reports generation {} of {}/{} after {}s",
+          routing.cluster(),
+          reported,
+          namespace(),
+          integration.getMetadata().getName(),
+          GatewayWaits.LIMIT.toSeconds());
+    }
+    gatewayUnavailable(
+        "Gateway cluster "
+            + routing.cluster()
+            + " has not caught up with generation "
+            + generation
+            + " of the Integration within "
+            + GatewayWaits.LIMIT.toSeconds()
+            + "s (its executors report generation "
+            + reported
+            + "); check that the gateway executors watch namespace "
+            + namespace()
+            + " and may list Integrations there, and that they run the same version as the"
+            + " operator.",
+        started);
+    gatewayWaits.end(uid);
+    probedSettings.put(uid, fingerprint);
+    probed = true;
+  }
+
+  private void waitForGateway(String fingerprint, Instant now, String message) {
+    waitForGateway(
+        fingerprint,
+        gatewayWaits.next(integration.getMetadata().getUid(), fingerprint, now),
+        now,
+        message);
+  }
+
+  /**
+   * Makes Connected Unknown with reason ProbePending and {@code message} followed by the delay, and
+   * schedules the next reconcile after that delay. The start of a wait is logged once.
+   */
+  private void waitForGateway(
+      String fingerprint, GatewayWaits.Wait wait, Instant now, String message) {
+    if (wait.retries() == 0) {
+      LOG.info(
+          "Waiting up to {}s for gateway cluster {} to probe {}/{}",
+          GatewayWaits.LIMIT.toSeconds(),
+          routing.cluster(),
+          namespace(),
+          integration.getMetadata().getName());
+    }
+    gatewayRetry = wait.nextDelay(now);
+    checks.put(
+        CONNECTED,
+        Outcome.unknown(
+            IntegrationConditions.PROBE_PENDING, message + gatewayRetry.toSeconds() + "s."));
+  }
+
+  private void gatewayUnavailable(String message, Instant started) {
+    checks.put(CONNECTED, Outcome.failed(IntegrationConditions.GATEWAY_UNAVAILABLE, message));
+    lastProbe = probeResult(started, message);
+  }
+
+  /**
+   * Keeps the Connected condition and status.lastProbe as they are. Without a Connected condition
+   * yet, Connected becomes Unknown with reason ProbePending.
+   */
+  private void keepConnected(Condition connected) {
     if (connected != null) {
       checks.put(
           CONNECTED,
           new Outcome(connected.getStatus(), connected.getReason(), connected.getMessage()));
     } else {
       checks.put(
-          CONNECTED,
-          Outcome.unknown(
-              IntegrationConditions.PROBE_PENDING,
-              pendingMessage != null ? pendingMessage : "No probe has run yet."));
+          CONNECTED, Outcome.unknown(IntegrationConditions.PROBE_PENDING, "No probe has run yet."));
     }
-    gatewayBehind = pendingMessage != null;
   }
 
   private static ProbeResult probeResult(Instant started, String error) {
@@ -488,8 +568,8 @@ final class IntegrationPass {
    * through a gateway that has not caught up.
    */
   Optional<Duration> rescheduleDelay(IntegrationStatus next, Instant now) {
-    if (gatewayBehind) {
-      return Optional.of(GATEWAY_BEHIND_RETRY);
+    if (gatewayRetry != null) {
+      return Optional.of(gatewayRetry);
     }
     Optional<Duration> delay =
         probeInterval == null

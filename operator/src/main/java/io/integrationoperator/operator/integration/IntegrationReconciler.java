@@ -89,6 +89,9 @@ public class IntegrationReconciler implements Reconciler<Integration> {
   /** Fingerprint of the settings of each Integration's last probe, by Integration UID. */
   private final Map<String, String> probedSettings = new ConcurrentHashMap<>();
 
+  /** Waits for gateway clusters that had not caught up, by Integration UID. */
+  private final GatewayWaits gatewayWaits = new GatewayWaits();
+
   /** Catalogs of the documents whose tasks probes call; a few suffice for the probes due now. */
   private final CatalogCache probeCatalogs = new CatalogCache(PROBE_CATALOGS);
 
@@ -200,7 +203,8 @@ public class IntegrationReconciler implements Reconciler<Integration> {
             probedSettings,
             probeCatalogs,
             tokens,
-            gatewayProbes);
+            gatewayProbes,
+            gatewayWaits);
 
     pass.resolveModel(findModel(integration));
     pass.checkSpec();

@@ -185,6 +185,63 @@ class EffectiveRoutingsTest {
                 + " supported; write .example.test."));
   }
 
+  /** Values of spec.gateway.proxy.host that are more than a host, with the host they show. */
+  static Stream<Arguments> invalidProxyHosts() {
+    return Stream.of(
+        Arguments.of("http://127.0.0.1", "http://127.0.0.1"),
+        Arguments.of("127.0.0.1/path", "127.0.0.1/path"),
+        Arguments.of("127.0.0.1:28491", "127.0.0.1:28491"),
+        Arguments.of(" 127.0.0.1 ", " 127.0.0.1 "),
+        Arguments.of("[::1]", "[::1]"),
+        Arguments.of("bad host", "bad host"),
+        Arguments.of("127.0.0.1?x=1", "127.0.0.1?x=1"),
+        Arguments.of("127.0.0.1#f", "127.0.0.1#f"),
+        Arguments.of("proxy..example.test", "proxy..example.test"),
+        Arguments.of("bob:Sup3rSecretPw@127.0.0.1", "***@127.0.0.1"),
+        Arguments.of("bob@127.0.0.1", "***@127.0.0.1"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidProxyHosts")
+  void rejectsProxyHostWithMoreThanAHost(String host, String shown) {
+    ProxyConfig proxy = specProxy();
+    proxy.setHost(host);
+
+    Routing routing = EffectiveRoutings.resolve(gateway(null, null, proxy), PROXY_ALL);
+
+    assertThat(routing.status()).isNull();
+    assertThat(routing.specProxy()).isEmpty();
+    assertThat(routing.failure().get().reason()).isEqualTo(IntegrationConditions.INVALID_GATEWAY);
+    assertThat(routing.failure().get().message())
+        .isEqualTo(
+            "spec.gateway.proxy.host '"
+                + shown
+                + "' is not a host name or IP address; write only the host, such as"
+                + " proxy.example.test, 10.0.0.1 or ::1, without scheme, port, path, user name"
+                + " or brackets, and set the port in spec.gateway.proxy.port.");
+    assertThat(routing.failure().get().message()).doesNotContain("Sup3rSecretPw");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("validProxyHosts")
+  void acceptsHostNamesAndAddresses(String host, String url) {
+    ProxyConfig proxy = specProxy();
+    proxy.setHost(host);
+
+    Routing routing = EffectiveRoutings.resolve(gateway(null, null, proxy), PROXY_ALL);
+
+    assertThat(routing.failure()).isEmpty();
+    assertThat(routing.status().getProxy().getUrl()).isEqualTo(url);
+  }
+
+  static Stream<Arguments> validProxyHosts() {
+    return Stream.of(
+        Arguments.of("127.0.0.1", "https://127.0.0.1:8443"),
+        Arguments.of("::1", "https://[::1]:8443"),
+        Arguments.of("squid-1.corp.example.test", "https://squid-1.corp.example.test:8443"),
+        Arguments.of("localhost", "https://localhost:8443"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidRoutings")
   void reportsInvalidGateway(

@@ -8,13 +8,19 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * Gateway executor's probe endpoint on 127.0.0.1 and a free port. It records every request and
- * responds with 200 and a successful probe outcome for the generation the request names.
+ * Gateway executor's probe endpoint on 127.0.0.1 and a free port. It records every request and by
+ * default responds at once with 200 and a successful probe outcome for the generation the request
+ * names; {@link #answer} sets another answer for the Integrations of one namespace.
  */
 final class FakeGateway implements AutoCloseable {
   /** Message of the outcome the fake returns. */
@@ -23,43 +29,83 @@ final class FakeGateway implements AutoCloseable {
   /** One received request. */
   record Received(String method, String path, String body, Optional<String> authorization) {}
 
+  /**
+   * How the fake answers.
+   *
+   * @param delay time before the answer
+   * @param generation observedGeneration to answer with; null for the requested generation
+   * @param reason outcome reason
+   * @param message outcome message
+   * @param connected outcome connected
+   */
+  record Answer(Duration delay, Long generation, String reason, String message, boolean connected) {
+    static final Answer SUCCESS = new Answer(Duration.ZERO, null, "ProbeSucceeded", MESSAGE, true);
+  }
+
   private final HttpServer server;
+  private final ExecutorService threads = Executors.newCachedThreadPool();
   private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
   FakeGateway() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(threads);
     server.createContext(
         "/",
         exchange -> {
           String body =
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String path = exchange.getRequestURI().getPath();
           received.add(
               new Received(
                   exchange.getRequestMethod(),
-                  exchange.getRequestURI().getPath(),
+                  path,
                   body,
                   Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))));
+          Answer answer = answers.getOrDefault(path.split("/")[3], Answer.SUCCESS);
+          sleep(answer.delay());
           JsonNode request = Serialization.jsonMapper().readTree(body);
-          byte[] answer = answer(request.path("generation").asLong());
+          byte[] json = json(answer, request.path("generation").asLong());
           exchange.getResponseHeaders().set("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, answer.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(answer);
+          try {
+            exchange.sendResponseHeaders(200, json.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(json);
+            }
+          } catch (IOException e) {
+            // The operator gave up waiting and closed the connection.
           }
         });
     server.start();
   }
 
-  private static byte[] answer(long generation) {
+  /** Answers the probe requests for Integrations in {@code namespace} with {@code answer}. */
+  void answer(String namespace, Answer answer) {
+    answers.put(namespace, answer);
+  }
+
+  private static void sleep(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static byte[] json(Answer answer, long requested) {
     String json =
         """
         {"observedGeneration": %d,
-         "outcome": {"reason": "ProbeSucceeded", "message": "%s", "connected": true},
+         "outcome": {"reason": "%s", "message": "%s", "connected": %b},
          "lastProbe": {"time": "2026-01-02T03:04:05Z", "duration": "7ms",
                        "response": {"ok": true, "method": "GET",
                                     "url": "http://api.example.test/api", "status": 200}}}
         """
-            .formatted(generation, MESSAGE);
+            .formatted(
+                answer.generation() == null ? requested : answer.generation(),
+                answer.reason(),
+                answer.message(),
+                answer.connected());
     return json.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -71,8 +117,16 @@ final class FakeGateway implements AutoCloseable {
     return List.copyOf(received);
   }
 
+  /** Returns the requests for Integrations in {@code namespace}. */
+  List<Received> received(String namespace) {
+    return received.stream()
+        .filter(r -> r.path().startsWith("/v1/namespaces/" + namespace + "/"))
+        .toList();
+  }
+
   @Override
   public void close() {
     server.stop(0);
+    threads.shutdownNow();
   }
 }

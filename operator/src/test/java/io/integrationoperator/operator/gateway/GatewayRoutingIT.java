@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -12,6 +13,11 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -26,11 +32,13 @@ import io.integrationoperator.client.gateway.GatewayEndpoints;
 import io.integrationoperator.operator.OperatorFixture;
 import io.integrationoperator.operator.OperatorSettings;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -62,6 +70,8 @@ class GatewayRoutingIT {
     slice("edge-1-gateway-a", "edge-1-gateway", gateway.port(), true);
     service("edge-2-gateway", "edge-2");
     slice("edge-2-gateway-a", "edge-2-gateway", gateway.port(), false);
+    service("edge-3-gateway", "edge-3");
+    slice("edge-3-gateway-a", "edge-3-gateway", gateway.port(), true);
 
     // The operator's client carries a bearer token, as a ServiceAccount's client does in a pod.
     operatorClient =
@@ -236,6 +246,151 @@ class GatewayRoutingIT {
         .isEqualTo("http://squid.example.test:3128");
     assertThat(integration.getStatus().getRouting().getSources())
         .containsExactly("executionMode: spec", "cluster: default", "proxy: spec");
+  }
+
+  @Test
+  void relaysGatewayTimeout() {
+    String message = "GET http://api.example.test/api did not answer within 1000ms.";
+    gateway.answer(
+        "slow", new FakeGateway.Answer(Duration.ofMillis(2500), null, "Timeout", message, false));
+    createModel("slow");
+    createIntegration("slow", spec -> spec.setTimeout("1s"));
+
+    Integration integration =
+        operator.awaitIntegrationCondition("slow", "api", "Connected", "False", "Timeout");
+
+    assertThat(condition(integration, "Connected").getMessage()).isEqualTo(message);
+    assertThat(condition(integration, "Ready").getReason()).isEqualTo("Timeout");
+  }
+
+  @Test
+  void silentGatewayIsUnavailable() {
+    gateway.answer(
+        "silent",
+        new FakeGateway.Answer(
+            Duration.ofSeconds(20), null, "ProbeSucceeded", FakeGateway.MESSAGE, true));
+    createModel("silent");
+    createIntegration("silent", spec -> spec.setTimeout("1s"));
+
+    Integration integration =
+        operator.awaitIntegrationCondition(
+            "silent", "api", "Connected", "False", "GatewayUnavailable");
+
+    assertThat(condition(integration, "Connected").getMessage())
+        .isEqualTo(
+            "Gateway cluster edge-1 (executor http://127.0.0.1:"
+                + gateway.port()
+                + ") did not answer the probe request within 6000ms (the Integration's timeout"
+                + " of 1000ms plus 5000ms for the gateway's answer); check the gateway"
+                + " executors' log and load.");
+  }
+
+  @Test
+  void routingChangeMakesProbePending() throws Exception {
+    createModel("moved");
+    createIntegration("moved", spec -> {});
+    operator.awaitIntegrationCondition("moved", "api", "Connected", "True", "ProbeSucceeded");
+    List<Integration> written = new CopyOnWriteArrayList<>();
+    try (Watch watch = integrations("moved").watch(new Recorder(written))) {
+      integrations("moved")
+          .withName("api")
+          .edit(
+              i -> {
+                i.getSpec().setGateway(gatewaySpec(null, "edge-3", null));
+                return i;
+              });
+
+      Integration moved =
+          operator.awaitIntegrationCondition("moved", "api", "Connected", "True", "ProbeSucceeded");
+      assertThat(moved.getStatus().getRouting().getCluster()).isEqualTo("edge-3");
+    }
+
+    Integration first =
+        written.stream()
+            .filter(i -> i.getStatus() != null && i.getStatus().getObservedGeneration() == 2L)
+            .findFirst()
+            .orElseThrow();
+    assertThat(first.getStatus().getRouting().getCluster()).isEqualTo("edge-3");
+    Condition connected = condition(first, "Connected");
+    assertThat(connected.getStatus()).isEqualTo("Unknown");
+    assertThat(connected.getReason()).isEqualTo("ProbePending");
+    assertThat(connected.getObservedGeneration()).isEqualTo(2L);
+    assertThat(connected.getMessage())
+        .isEqualTo(
+            "The effective routing changed; the probe runs through gateway cluster edge-3 once"
+                + " status.routing names it, in 2s.");
+    assertThat(condition(first, "Ready").getStatus()).isEqualTo("False");
+    assertThat(condition(first, "Ready").getReason()).isEqualTo("ProbePending");
+    assertThat(first.getStatus().getLastProbe().getTime()).isEqualTo("2026-01-02T03:04:05Z");
+  }
+
+  @Test
+  void givesUpOnAGatewayThatStaysBehind() throws Exception {
+    gateway.answer(
+        "stale",
+        new FakeGateway.Answer(Duration.ZERO, 0L, "ProbeSucceeded", FakeGateway.MESSAGE, true));
+    createModel("stale");
+    List<Integration> written = new CopyOnWriteArrayList<>();
+    Integration integration;
+    try (Watch watch = integrations("stale").watch(new Recorder(written))) {
+      createIntegration("stale", spec -> {});
+
+      integration =
+          await()
+              .atMost(Duration.ofSeconds(45))
+              .until(
+                  () -> operator.integration("stale", "api"),
+                  i ->
+                      i != null
+                          && i.getStatus() != null
+                          && OperatorFixture.condition(i.getStatus().getConditions(), "Connected")
+                              .filter(c -> "GatewayUnavailable".equals(c.getReason()))
+                              .isPresent());
+    }
+
+    // Retries back off (2, 4, 8, 16 s) up to 30 s. The first status write and the projected Secret
+    // can trigger one more reconcile, so 5 probes are possible. Retrying every 2 s would give 15.
+    assertThat(gateway.received("stale")).hasSizeBetween(4, 5);
+    Condition connected = condition(integration, "Connected");
+    assertThat(connected.getStatus()).isEqualTo("False");
+    assertThat(connected.getMessage())
+        .isEqualTo(
+            "Gateway cluster edge-1 has not caught up with generation 1 of the Integration within"
+                + " 30s (its executors report generation 0); check that the gateway executors"
+                + " watch namespace stale and may list Integrations there, and that they run the"
+                + " same version as the operator.");
+    assertThat(condition(integration, "Ready").getReason()).isEqualTo("GatewayUnavailable");
+    assertThat(integration.getStatus().getLastProbe().getError()).isEqualTo(connected.getMessage());
+    List<String> pending =
+        written.stream()
+            .filter(i -> i.getStatus() != null && i.getStatus().getConditions() != null)
+            .flatMap(
+                i -> OperatorFixture.condition(i.getStatus().getConditions(), "Connected").stream())
+            .map(Condition::getMessage)
+            .filter(m -> m.contains("report generation 0"))
+            .distinct()
+            .toList();
+    assertThat(pending)
+        .startsWith(
+            "Gateway cluster edge-1 has not caught up with generation 1 of the Integration yet"
+                + " (its executors report generation 0); the probe is repeated in 4s.");
+  }
+
+  /** Records every Integration event of the watch. */
+  private record Recorder(List<Integration> written) implements Watcher<Integration> {
+    @Override
+    public void eventReceived(Action action, Integration resource) {
+      written.add(resource);
+    }
+
+    @Override
+    public void onClose(WatcherException cause) {}
+  }
+
+  private static NonNamespaceOperation<
+          Integration, KubernetesResourceList<Integration>, Resource<Integration>>
+      integrations(String namespace) {
+    return client.resources(Integration.class).inNamespace(namespace);
   }
 
   @Test

@@ -23,6 +23,7 @@ class EndpointTest {
           model port is kept               | https://api.example.test:8443 | -   | -               | -    | -       | https://api.example.test:8443
           spec base path replaces model's  | https://api.example.test/v3 | -     | -               | -    | /v4/    | https://api.example.test/v4
           ipv6 host                        | -                           | http  | [::1]           | 8080 | /api    | http://[::1]:8080/api
+          ipv6 host without brackets       | -                           | http  | ::1             | 8080 | /api    | http://[::1]:8080/api
           """)
   void resolvesUrl(
       String name,
@@ -58,5 +59,20 @@ class EndpointTest {
               assertThat(outcome.reason()).isEqualTo("InvalidServer");
               assertThat(outcome.message()).contains("spec.server.host");
             });
+  }
+
+  @ParameterizedTest(name = "host {0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {"127.0.0.1/path", "127.0.0.1?x=1", "127.0.0.1#f", "http://127.0.0.1", "bad host"})
+  void reportsHostWithMoreThanAHost(String host) {
+    Server server = new Server();
+    server.setHost(host);
+
+    Endpoint endpoint = Endpoint.resolve(server, null);
+
+    assertThat(endpoint.url()).isEmpty();
+    assertThat(endpoint.failure().get().message())
+        .isEqualTo("Server host " + host + " is not a valid host name; correct spec.server.host.");
   }
 }
