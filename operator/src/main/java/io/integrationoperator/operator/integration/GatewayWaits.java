@@ -3,6 +3,7 @@ package io.integrationoperator.operator.integration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -57,5 +58,10 @@ final class GatewayWaits {
   /** Ends the Integration's wait, because the gateway caught up or the wait failed. */
   void end(String uid) {
     waits.remove(uid);
+  }
+
+  /** Drops the waits of Integrations whose UID is not in {@code existing}. */
+  void retainOnly(Set<String> existing) {
+    waits.keySet().retainAll(existing);
   }
 }

@@ -40,6 +40,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reconciles Integrations: validates them against their model, projects their credentials into
@@ -87,10 +90,15 @@ public class IntegrationReconciler implements Reconciler<Integration> {
   private final OperatorSettings settings;
 
   /** Fingerprint of the settings of each Integration's last probe, by Integration UID. */
-  private final Map<String, String> probedSettings = new ConcurrentHashMap<>();
+  private final Map<String, String> probedSettings;
 
   /** Waits for gateway clusters that had not caught up, by Integration UID. */
   private final GatewayWaits gatewayWaits = new GatewayWaits();
+
+  /** Time between sweeps that drop the per-Integration state of deleted Integrations. */
+  static final Duration STATE_SWEEP_INTERVAL = Duration.ofMinutes(10);
+
+  private volatile Instant lastStateSweep = Instant.now();
 
   /** Catalogs of the documents whose tasks probes call; a few suffice for the probes due now. */
   private final CatalogCache probeCatalogs = new CatalogCache(PROBE_CATALOGS);
@@ -104,8 +112,18 @@ public class IntegrationReconciler implements Reconciler<Integration> {
   private final TokenCaches tokens;
 
   public IntegrationReconciler(OperatorSettings settings, TokenCaches tokens) {
+    this(settings, tokens, new ConcurrentHashMap<>());
+  }
+
+  /**
+   * @param probedSettings fingerprint of each Integration's last probe by UID, shared with the
+   *     caller
+   */
+  IntegrationReconciler(
+      OperatorSettings settings, TokenCaches tokens, Map<String, String> probedSettings) {
     this.settings = settings;
     this.tokens = tokens;
+    this.probedSettings = probedSettings;
   }
 
   @Override
@@ -193,6 +211,7 @@ public class IntegrationReconciler implements Reconciler<Integration> {
   @Override
   public UpdateControl<Integration> reconcile(
       Integration integration, Context<Integration> context) {
+    sweepDeletedState(() -> context.getPrimaryCache().list(), Instant.now());
     IntegrationStatus previous =
         Optional.ofNullable(integration.getStatus()).orElseGet(IntegrationStatus::new);
     IntegrationPass pass =
@@ -241,5 +260,22 @@ public class IntegrationReconciler implements Reconciler<Integration> {
             role ->
                 name.equals(role.getMetadata().getLabels().get(GeneratedObjects.INTEGRATION_LABEL)))
         .toList();
+  }
+
+  /**
+   * Drops the probe fingerprints and gateway waits of Integrations that no longer exist. Deletions
+   * do not reach the reconciler (it has no finalizer, so that nothing is written into users'
+   * metadata), so the maps are swept against the informer cache every {@link
+   * #STATE_SWEEP_INTERVAL}.
+   */
+  void sweepDeletedState(Supplier<Stream<Integration>> cached, Instant now) {
+    if (now.isBefore(lastStateSweep.plus(STATE_SWEEP_INTERVAL))) {
+      return;
+    }
+    lastStateSweep = now;
+    Set<String> existing =
+        cached.get().map(i -> i.getMetadata().getUid()).collect(Collectors.toSet());
+    probedSettings.keySet().retainAll(existing);
+    gatewayWaits.retainOnly(existing);
   }
 }

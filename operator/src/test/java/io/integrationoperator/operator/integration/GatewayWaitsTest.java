@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GatewayWaitsTest {
@@ -64,5 +65,17 @@ class GatewayWaitsTest {
 
     assertThat(again.retries()).isZero();
     assertThat(again.since()).isEqualTo(START.plusSeconds(40));
+  }
+
+  @Test
+  void retainOnlyForgetsDeletedIntegrations() {
+    GatewayWaits waits = new GatewayWaits();
+    waits.next("uid-kept", "fp", START);
+    waits.next("uid-deleted", "fp", START);
+
+    waits.retainOnly(Set.of("uid-kept"));
+
+    assertThat(waits.next("uid-kept", "fp", START.plusSeconds(1)).retries()).isEqualTo(1);
+    assertThat(waits.next("uid-deleted", "fp", START.plusSeconds(1)).retries()).isZero();
   }
 }
