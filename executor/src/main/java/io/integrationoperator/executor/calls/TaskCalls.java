@@ -154,9 +154,8 @@ public final class TaskCalls implements TaskApi {
       authorize(caller, TaskAccess.probe(namespace, integration));
       long generation = ProbeRequest.generation(body);
       // Serving comes first, so that an executor of another cluster never answers ProbePending.
-      // NOTE: during watch lag after a change of spec.gateway.cluster, the cached routing still
-      // names the old cluster, so the new cluster's executor returns 409 until its watch catches
-      // up.
+      // Right after spec.gateway.cluster changes, the cached routing can still name the old
+      // cluster; the operator treats that 409 like a gateway behind by a generation and asks again.
       targets.requireServed(namespace, integration);
       long routed = targets.routedGeneration(namespace, integration);
       if (routed < generation) {

@@ -84,6 +84,18 @@ public final class GatewayProbeClient {
     OkHttpClient bounded = http.newBuilder().callTimeout(limit).readTimeout(limit).build();
     try (Response response = bounded.newCall(request.build()).execute()) {
       String body = readBody(response.body());
+      if (response.code() == 409 && NOT_SERVED.equals(errorReason(body))) {
+        // The executor's cache still has the routing before the change, which the operator's
+        // caller treats like a gateway behind by a generation: wait and ask again.
+        return new GatewayProbeAnswer(
+            0,
+            "ProbePending",
+            where
+                + " does not serve the Integration yet; its informer has not seen the new"
+                + " status.routing.",
+            false,
+            null);
+      }
       if (response.code() != 200) {
         throw new GatewayUnavailableException(cluster, statusMessage(where, response.code(), body));
       }
@@ -120,6 +132,9 @@ public final class GatewayProbeClient {
     }
   }
 
+  /** Reason of the executor's 409 for an Integration whose cluster it does not serve. */
+  static final String NOT_SERVED = "NotInGatewayCluster";
+
   static String path(String namespace, String name) {
     return "/v1/namespaces/" + namespace + "/integrations/" + name + "/probe";
   }
@@ -136,6 +151,15 @@ public final class GatewayProbeClient {
         + detail
         + "; check the gateway executor's log, and that the operator's ClusterRole grants create"
         + " on integrations/probe.";
+  }
+
+  /** Returns the reason of an Executor API error body, or an empty string. */
+  private static String errorReason(String body) {
+    try {
+      return mapper().readTree(body).path("reason").asText("");
+    } catch (JsonProcessingException e) {
+      return "";
+    }
   }
 
   /** Returns "Reason: error" of an Executor API error body, cut, or empty when it has neither. */

@@ -1,6 +1,7 @@
 package io.integrationoperator.operator.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Gateway executor's probe endpoint on 127.0.0.1 and a free port. It records every request and by
@@ -46,6 +48,7 @@ final class FakeGateway implements AutoCloseable {
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> notServed = new ConcurrentHashMap<>();
 
   FakeGateway() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -62,7 +65,13 @@ final class FakeGateway implements AutoCloseable {
                   path,
                   body,
                   Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))));
-          Answer answer = answers.getOrDefault(path.split("/")[3], Answer.SUCCESS);
+          String namespace = path.split("/")[3];
+          AtomicInteger refusals = notServed.get(namespace);
+          if (refusals != null && refusals.getAndDecrement() > 0) {
+            refuse(exchange);
+            return;
+          }
+          Answer answer = answers.getOrDefault(namespace, Answer.SUCCESS);
           sleep(answer.delay());
           JsonNode request = Serialization.jsonMapper().readTree(body);
           byte[] json = json(answer, request.path("generation").asLong());
@@ -82,6 +91,25 @@ final class FakeGateway implements AutoCloseable {
   /** Answers the probe requests for Integrations in {@code namespace} with {@code answer}. */
   void answer(String namespace, Answer answer) {
     answers.put(namespace, answer);
+  }
+
+  /**
+   * Answers the first {@code times} probe requests for {@code namespace} with the executor's 409
+   * for an Integration whose cluster it does not serve.
+   */
+  void refuseFirst(String namespace, int times) {
+    notServed.put(namespace, new AtomicInteger(times));
+  }
+
+  private static void refuse(HttpExchange exchange) throws IOException {
+    byte[] json =
+        "{\"error\":\"not served\",\"reason\":\"NotInGatewayCluster\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(409, json.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(json);
+    }
   }
 
   private static void sleep(Duration delay) {

@@ -325,6 +325,39 @@ class GatewayRoutingIT {
   }
 
   @Test
+  void waitsForGatewayThatDoesNotServeYet() throws Exception {
+    gateway.refuseFirst("unserved", 1);
+    createModel("unserved");
+    List<Integration> written = new CopyOnWriteArrayList<>();
+    try (Watch watch = integrations("unserved").watch(new Recorder(written))) {
+      createIntegration("unserved", spec -> {});
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> operator.integration("unserved", "api"),
+              i ->
+                  i != null
+                      && i.getStatus() != null
+                      && OperatorFixture.condition(i.getStatus().getConditions(), "Connected")
+                          .filter(c -> "ProbeSucceeded".equals(c.getReason()))
+                          .isPresent());
+    }
+
+    assertThat(gateway.received("unserved")).hasSize(2);
+    assertThat(
+            written.stream()
+                .filter(i -> i.getStatus() != null && i.getStatus().getConditions() != null)
+                .flatMap(
+                    i ->
+                        OperatorFixture.condition(i.getStatus().getConditions(), "Connected")
+                            .stream())
+                .map(Condition::getReason))
+        .doesNotContain("GatewayUnavailable")
+        .contains("ProbePending");
+  }
+
+  @Test
   void givesUpOnAGatewayThatStaysBehind() throws Exception {
     gateway.answer(
         "stale",
