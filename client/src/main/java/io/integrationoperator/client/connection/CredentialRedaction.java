@@ -1,5 +1,6 @@
 package io.integrationoperator.client.connection;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -108,6 +109,11 @@ public final class CredentialRedaction {
     // OkHttp leaves more characters unencoded in a query value than URLEncoder does, e.g. '/'.
     String query = QUERY_BASE.newBuilder().addQueryParameter("k", value).build().encodedQuery();
     forms.add(query.substring("k=".length()));
+    // A JSON body that echoes the value escapes quotes, backslashes and control characters, and
+    // some writers also escape '/'; logged bodies are text, so these forms are masked as well.
+    String escaped = new String(JsonStringEncoder.getInstance().quoteAsString(value));
+    forms.add(escaped);
+    forms.add(escaped.replace("/", "\\/"));
   }
 
   /** Returns the text with every credential form replaced by {@value #MASK}. */

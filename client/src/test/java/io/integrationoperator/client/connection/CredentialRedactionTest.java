@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.integrationoperator.api.envelope.ResponseEnvelope;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CredentialRedactionTest {
   private final CredentialRedaction redaction =
@@ -27,6 +29,24 @@ class CredentialRedactionTest {
   void basicPairInBase64IsMasked() {
     // Base64 of "alice:pa ss"
     assertThat(redaction.redact("Basic YWxpY2U6cGEgc3M=")).isEqualTo("Basic ****");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          quote and backslash escaped | {"decoded":"bob:p\\"a\\\\ss/w0rd+Q"}  | {"decoded":"****:****"}
+          slash escaped too           | {"decoded":"bob:p\\"a\\\\ss\\/w0rd+Q"} | {"decoded":"****:****"}
+          """)
+  void jsonEscapedFormIsMaskedInText(String name, String body, String expected) {
+    CredentialRedaction proxy =
+        CredentialRedaction.of(
+            Map.of(
+                CredentialKeys.PROXY_USERNAME, "bob",
+                CredentialKeys.PROXY_PASSWORD, "p\"a\\ss/w0rd+Q"));
+
+    assertThat(proxy.redact(body)).isEqualTo(expected);
   }
 
   @Test
