@@ -1,5 +1,7 @@
 package io.integrationoperator.client.http;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
@@ -31,8 +33,21 @@ public final class HostNames {
     }
     try {
       new HttpUrl.Builder().scheme("http").host(host);
-      return true;
     } catch (IllegalArgumentException e) {
+      return false;
+    }
+    return parsesAsUriHost(host);
+  }
+
+  /**
+   * Returns true when java.net.URI, which builds the endpoint and proxy URLs, also finds the host:
+   * it refuses names OkHttp takes, such as non-ASCII names and labels that start with a hyphen.
+   */
+  private static boolean parsesAsUriHost(String host) {
+    String literal = host.contains(":") ? "[" + host + "]" : host;
+    try {
+      return new URI("http://" + literal + ":1/").getHost() != null;
+    } catch (URISyntaxException e) {
       return false;
     }
   }

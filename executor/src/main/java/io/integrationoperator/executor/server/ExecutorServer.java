@@ -2,6 +2,7 @@ package io.integrationoperator.executor.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.integrationoperator.client.envelope.EchoedValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

@@ -1,5 +1,6 @@
 package io.integrationoperator.executor.server;
 
+import io.integrationoperator.client.envelope.EchoedValue;
 import java.time.Duration;
 import java.util.Optional;
 

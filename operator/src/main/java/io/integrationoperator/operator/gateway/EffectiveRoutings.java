@@ -8,6 +8,7 @@ import io.integrationoperator.api.integration.Gateway;
 import io.integrationoperator.api.integration.ProxyConfig;
 import io.integrationoperator.api.integration.ServerProtocol;
 import io.integrationoperator.client.connection.InvalidSettingsException;
+import io.integrationoperator.client.envelope.EchoedValue;
 import io.integrationoperator.client.http.HostNames;
 import io.integrationoperator.client.http.NoProxyList;
 import io.integrationoperator.operator.status.IntegrationConditions;
@@ -127,7 +128,7 @@ public final class EffectiveRoutings {
       return Optional.of(
           invalid(
               "spec.gateway.proxy.host '"
-                  + redactUserInfo(proxy.getHost())
+                  + EchoedValue.of(redactUserInfo(proxy.getHost()))
                   + "' is not a host name or IP address; write only the host, such as"
                   + " proxy.example.test, 10.0.0.1 or ::1, without scheme, port, path, user name"
                   + " or brackets, and set the port in spec.gateway.proxy.port."));

@@ -144,13 +144,17 @@ public final class GatewayProbeClient {
   }
 
   private static String statusMessage(String where, int code, String body) {
-    String detail = errorDetail(body).map(d -> ": " + d).orElse("");
-    return where
-        + " answered the probe request with HTTP status "
-        + code
-        + detail
-        + "; check the gateway executor's log, and that the operator's ClusterRole grants create"
-        + " on integrations/probe.";
+    String detail = errorDetail(body).map(d -> ": " + withoutFinalPeriod(d)).orElse("");
+    String advice =
+        code == 401 || code == 403
+            ? "check that the operator's ClusterRole grants create on integrations/probe and that"
+                + " its token has the gateway executors' audience."
+            : "check the gateway executor's log.";
+    return where + " answered the probe request with HTTP status " + code + detail + "; " + advice;
+  }
+
+  private static String withoutFinalPeriod(String text) {
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
   }
 
   /** Returns the reason of an Executor API error body, or an empty string. */

@@ -198,7 +198,11 @@ class EffectiveRoutingsTest {
         Arguments.of("127.0.0.1#f", "127.0.0.1#f"),
         Arguments.of("proxy..example.test", "proxy..example.test"),
         Arguments.of("bob:Sup3rSecretPw@127.0.0.1", "***@127.0.0.1"),
-        Arguments.of("bob@127.0.0.1", "***@127.0.0.1"));
+        Arguments.of("bob@127.0.0.1", "***@127.0.0.1"),
+        Arguments.of("pr\u00f8xy.test", "pr\u00f8xy.test"),
+        Arguments.of("-bad-.test", "-bad-.test"),
+        Arguments.of("127.0.0.1\n", "127.0.0.1\\x0a"),
+        Arguments.of("a".repeat(300), "a".repeat(40) + "..."));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,4 +1,4 @@
-package io.integrationoperator.executor.server;
+package io.integrationoperator.client.envelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

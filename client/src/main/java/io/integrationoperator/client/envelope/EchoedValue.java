@@ -1,6 +1,4 @@
-package io.integrationoperator.executor.server;
-
-import io.integrationoperator.client.envelope.ControlCharacters;
+package io.integrationoperator.client.envelope;
 
 /**
  * A request value (header, path segment, field name) quoted in an error message. The caller chooses
