@@ -48,7 +48,9 @@ public record ForwardedCall(String from, Optional<Duration> deadline) {
         "InvalidHeader",
         "The header "
             + DEADLINE_HEADER
-            + " must be a whole number of milliseconds, not "
+            + " must be a whole number of milliseconds from 0 to "
+            + Long.MAX_VALUE
+            + ", not "
             + EchoedValue.of(deadline.get())
             + "; send the time left of the call's timeout.");
   }

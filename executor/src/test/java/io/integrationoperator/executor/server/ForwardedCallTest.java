@@ -28,7 +28,7 @@ class ForwardedCallTest {
               assertThat(e.error())
                   .isEqualTo(
                       "The header X-Integration-Operator-Deadline-Ms must be a whole number of"
-                          + " milliseconds, not "
+                          + " milliseconds from 0 to 9223372036854775807, not "
                           + "9".repeat(40)
                           + "...; send the time left of the call's timeout.");
             });
@@ -43,6 +43,7 @@ class ForwardedCallTest {
                 assertThat(e.error())
                     .isEqualTo(
                         "The header X-Integration-Operator-Deadline-Ms must be a whole number of"
-                            + " milliseconds, not -5; send the time left of the call's timeout."));
+                            + " milliseconds from 0 to 9223372036854775807, not -5; send the time"
+                            + " left of the call's timeout."));
   }
 }
