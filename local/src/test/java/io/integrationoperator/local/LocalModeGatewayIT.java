@@ -125,7 +125,7 @@ class LocalModeGatewayIT {
   @Test
   @Order(2)
   void clusterNoProxyCallRunsOnTheLocalExecutor() throws Exception {
-    int requestsBefore = nginx.accessLog().size();
+    int requestsBefore = nginx.settledAccessLogSize();
 
     HttpResponse<String> answer =
         http.send(

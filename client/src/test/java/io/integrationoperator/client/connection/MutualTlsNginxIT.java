@@ -112,7 +112,7 @@ class MutualTlsNginxIT {
   @ParameterizedTest(name = "{0} key is accepted")
   @MethodSource("keyFormats")
   void keyFormatIsAccepted(String name, Issued client, KeyFormat format) {
-    int logged = nginx.accessLog().size();
+    int logged = nginx.settledAccessLogSize();
     String keyPem = TestCertificates.keyPem(client, format);
 
     JsonNode verdict = verdict(probe(verdictProbe().mutualTls(client.certificatePem(), keyPem)));
@@ -146,7 +146,7 @@ class MutualTlsNginxIT {
     String chain = leaf.certificatePem();
     String clientCertificate = chain.substring(0, chain.indexOf(end) + end.length()) + "\n";
     assertThat(chain).startsWith(clientCertificate).isNotEqualTo(clientCertificate);
-    int logged = nginx.accessLog().size();
+    int logged = nginx.settledAccessLogSize();
 
     CallResult result = probe(verdictProbe().mutualTls(clientCertificate, leaf.privateKeyPem()));
 
@@ -190,7 +190,7 @@ class MutualTlsNginxIT {
 
   @Test
   void missingClientCertificateGives400Envelope() {
-    int logged = nginx.accessLog().size();
+    int logged = nginx.settledAccessLogSize();
 
     CallResult result = probe(verdictProbe());
 
@@ -206,7 +206,7 @@ class MutualTlsNginxIT {
   @Test
   void certificateOfOtherCaGives400Envelope() {
     Issued other = certificates.clientSignedByOtherCa();
-    int logged = nginx.accessLog().size();
+    int logged = nginx.settledAccessLogSize();
 
     CallResult result =
         probe(verdictProbe().mutualTls(other.certificatePem(), other.privateKeyPem()));
@@ -219,7 +219,7 @@ class MutualTlsNginxIT {
 
   @Test
   void mismatchedKeyFailsBeforeConnecting() {
-    int logged = nginx.accessLog().size();
+    int logged = nginx.settledAccessLogSize();
     String otherKey = certificates.clientSignedByOtherCa().privateKeyPem();
 
     CallResult result =

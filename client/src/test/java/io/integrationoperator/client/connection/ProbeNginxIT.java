@@ -83,7 +83,7 @@ class ProbeNginxIT {
 
   @Test
   void rightPasswordSucceeds() {
-    int logged = trusted.accessLog().size();
+    int logged = trusted.settledAccessLogSize();
 
     CallResult result = probe(trustedApi().basic(USERNAME, PASSWORD));
 
@@ -198,7 +198,7 @@ class ProbeNginxIT {
 
   @Test
   void serverNameIsSentInSniAndVerified() {
-    int logged = trusted.accessLog().size();
+    int logged = trusted.settledAccessLogSize();
 
     CallResult result = probe(trustedApi().basic(USERNAME, PASSWORD).serverName("localhost"));
 
@@ -210,7 +210,7 @@ class ProbeNginxIT {
 
   @Test
   void verifyFalseIgnoresServerNameMismatch() {
-    int logged = otherCa.accessLog().size();
+    int logged = otherCa.settledAccessLogSize();
     CallResult result =
         probe(
             ConnectionSettingsBuilder.forBaseUrl(otherCa.baseUrl())
@@ -227,7 +227,7 @@ class ProbeNginxIT {
   @Test
   void apiKeyHeaderQueryAndCookieReachServer() {
     String publicBase = trusted.baseUrl() + "/public";
-    int logged = trusted.accessLog().size();
+    int logged = trusted.settledAccessLogSize();
 
     probe(
         ConnectionSettingsBuilder.forBaseUrl(publicBase)

@@ -170,7 +170,7 @@ class ProxyTinyproxyIT {
   @Test
   void wrongPasswordForHttpTargetReturnsProxyAnswer() {
     int before = tinyproxy.requestLines().size();
-    int served = http.accessLog().size();
+    int served = http.settledAccessLogSize();
 
     CallResult result = probe(http, proxy("wrong-password"));
 
@@ -186,7 +186,7 @@ class ProxyTinyproxyIT {
   @Test
   void wrongPasswordFailsOnceForConnect() {
     int before = tinyproxy.requestLines().size();
-    int served = https.accessLog().size();
+    int served = https.settledAccessLogSize();
 
     CallResult result = probe(https, proxy("wrong-password"));
 
@@ -229,7 +229,7 @@ class ProxyTinyproxyIT {
   @Test
   void noProxyHostBypassesProxy() {
     int before = tinyproxy.requestLines().size();
-    int served = http.accessLog().size();
+    int served = http.settledAccessLogSize();
 
     CallResult result = probe(http, proxy(PASSWORD, List.of("127.0.0.0/8")));
 
@@ -325,7 +325,7 @@ class ProxyTinyproxyIT {
   @Test
   void tokenRequestGoesThroughProxy() {
     int before = tinyproxy.requestLines().size();
-    int served = http.accessLog().size();
+    int served = http.settledAccessLogSize();
     ConnectionSettingsBuilder builder =
         ConnectionSettingsBuilder.forBaseUrl(http.apiUrl()).proxy(proxy(PASSWORD));
     OAuth2Authentication oauth2 = new OAuth2Authentication();

@@ -96,7 +96,7 @@ class TlsNginxIT {
 
   @Test
   void ipLiteralHostMatchesIpAddressName() {
-    int logged = withIpAddress.accessLog().size();
+    int logged = withIpAddress.settledAccessLogSize();
 
     CallResult result =
         probe(
@@ -125,7 +125,7 @@ class TlsNginxIT {
 
   @Test
   void serverNameReachesCertificateWithoutIpAddress() {
-    int logged = dnsOnly.accessLog().size();
+    int logged = dnsOnly.settledAccessLogSize();
 
     CallResult result =
         probe(

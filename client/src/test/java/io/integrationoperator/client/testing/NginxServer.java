@@ -45,6 +45,8 @@ import java.util.concurrent.TimeUnit;
  * can check what the server received.
  */
 public final class NginxServer implements AutoCloseable {
+  /** Quiet time after which the access log counts as complete. */
+  static final Duration SETTLE_TIME = Duration.ofMillis(250);
 
   /** Where Debian installs nginx. */
   public static final String NGINX_BINARY = "/usr/sbin/nginx";
@@ -127,6 +129,25 @@ public final class NginxServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("could not read nginx access log " + file, e);
     }
+  }
+
+  /**
+   * Returns the number of access log entries once no entry has been added for {@link #SETTLE_TIME},
+   * at most five seconds. Taken before a request, it counts the late entries of earlier requests
+   * too, so the entry after it belongs to the next request.
+   */
+  public int settledAccessLogSize() {
+    List<AccessLogEntry> entries = accessLog();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      sleep(SETTLE_TIME);
+      List<AccessLogEntry> later = accessLog();
+      if (later.size() == entries.size()) {
+        return later.size();
+      }
+      entries = later;
+    }
+    return entries.size();
   }
 
   /**
