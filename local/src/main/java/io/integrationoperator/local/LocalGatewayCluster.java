@@ -1,10 +1,8 @@
 package io.integrationoperator.local;
 
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.integrationoperator.client.gateway.GatewayEndpoints;
-import java.util.Map;
+import io.integrationoperator.client.gateway.GatewayObjects;
 
 /**
  * The gateway cluster {@value #NAME} of local mode. Local mode's executor is the sidecar and also
@@ -19,9 +17,6 @@ final class LocalGatewayCluster {
   /** Name of the Service and of its EndpointSlice. */
   static final String SERVICE = "integration-operator-gateway-local";
 
-  /** Label the EndpointSlice controller sets to the name of the slice's Service. */
-  private static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
-
   private LocalGatewayCluster() {}
 
   /**
@@ -32,45 +27,14 @@ final class LocalGatewayCluster {
     client
         .services()
         .inNamespace(namespace)
-        .resource(
-            new ServiceBuilder()
-                .withNewMetadata()
-                .withName(SERVICE)
-                .withNamespace(namespace)
-                .withLabels(Map.of(GatewayEndpoints.CLUSTER_LABEL, NAME))
-                .endMetadata()
-                .withNewSpec()
-                .addNewPort()
-                .withName("http")
-                .withPort(executorPort)
-                .endPort()
-                .endSpec()
-                .build())
+        .resource(GatewayObjects.service(SERVICE, NAME, executorPort))
         .create();
     client
         .discovery()
         .v1()
         .endpointSlices()
         .inNamespace(namespace)
-        .resource(
-            new EndpointSliceBuilder()
-                .withNewMetadata()
-                .withName(SERVICE)
-                .withNamespace(namespace)
-                .withLabels(Map.of(SERVICE_NAME_LABEL, SERVICE))
-                .endMetadata()
-                .withAddressType("IPv4")
-                .addNewEndpoint()
-                .withAddresses("127.0.0.1")
-                .withNewConditions()
-                .withReady(true)
-                .endConditions()
-                .endEndpoint()
-                .addNewPort()
-                .withName("http")
-                .withPort(executorPort)
-                .endPort()
-                .build())
+        .resource(GatewayObjects.endpointSlice(SERVICE, SERVICE, "127.0.0.1", executorPort, true))
         .create();
   }
 }

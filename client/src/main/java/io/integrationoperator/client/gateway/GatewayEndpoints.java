@@ -30,10 +30,10 @@ public final class GatewayEndpoints implements AutoCloseable {
   public static final String CLUSTER_LABEL = "integration-operator.io/gateway-cluster";
 
   /** Label the EndpointSlice controller sets to the name of the slice's Service. */
-  static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+  public static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 
   /** Name of the Service port that serves the Executor API; the first port when none has it. */
-  static final String PORT_NAME = "http";
+  public static final String PORT_NAME = "http";
 
   private final String namespace;
   private final SharedIndexInformer<Service> services;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.net.URI;
@@ -114,19 +112,7 @@ class GatewayEndpointsIT {
     client
         .services()
         .inNamespace(NAMESPACE)
-        .resource(
-            new ServiceBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .addToLabels(GatewayEndpoints.CLUSTER_LABEL, cluster)
-                .endMetadata()
-                .withNewSpec()
-                .addNewPort()
-                .withName("http")
-                .withPort(8080)
-                .endPort()
-                .endSpec()
-                .build())
+        .resource(GatewayObjects.service(name, cluster, 8080))
         .create();
   }
 
@@ -136,24 +122,7 @@ class GatewayEndpointsIT {
         .v1()
         .endpointSlices()
         .inNamespace(NAMESPACE)
-        .resource(
-            new EndpointSliceBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .addToLabels(GatewayEndpoints.SERVICE_NAME_LABEL, service)
-                .endMetadata()
-                .withAddressType("IPv4")
-                .addNewPort()
-                .withName("http")
-                .withPort(port)
-                .endPort()
-                .addNewEndpoint()
-                .withAddresses(address)
-                .withNewConditions()
-                .withReady(ready)
-                .endConditions()
-                .endEndpoint()
-                .build())
+        .resource(GatewayObjects.endpointSlice(name, service, address, port, ready))
         .create();
   }
 }

@@ -2,12 +2,10 @@ package io.integrationoperator.executor.forwarding;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.integrationoperator.api.integration.Integration;
 import io.integrationoperator.api.model.IntegrationModel;
-import io.integrationoperator.client.gateway.GatewayEndpoints;
+import io.integrationoperator.client.gateway.GatewayObjects;
 import io.integrationoperator.executor.ExecutorMode;
 import io.integrationoperator.executor.ExecutorSettings;
 import java.nio.charset.StandardCharsets;
@@ -127,20 +125,7 @@ final class GatewayCluster {
     client
         .services()
         .inNamespace(GATEWAYS)
-        .resource(
-            new ServiceBuilder()
-                .withNewMetadata()
-                .withName(cluster)
-                .withNamespace(GATEWAYS)
-                .withLabels(Map.of(GatewayEndpoints.CLUSTER_LABEL, cluster))
-                .endMetadata()
-                .withNewSpec()
-                .addNewPort()
-                .withName("http")
-                .withPort(8080)
-                .endPort()
-                .endSpec()
-                .build())
+        .resource(GatewayObjects.service(cluster, cluster, 8080))
         .create();
   }
 
@@ -152,24 +137,7 @@ final class GatewayCluster {
         .endpointSlices()
         .inNamespace(GATEWAYS)
         .resource(
-            new EndpointSliceBuilder()
-                .withNewMetadata()
-                .withName(cluster + "-slice")
-                .withNamespace(GATEWAYS)
-                .withLabels(Map.of("kubernetes.io/service-name", cluster))
-                .endMetadata()
-                .withAddressType("IPv4")
-                .addNewEndpoint()
-                .withAddresses("127.0.0.1")
-                .withNewConditions()
-                .withReady(ready)
-                .endConditions()
-                .endEndpoint()
-                .addNewPort()
-                .withName("http")
-                .withPort(port)
-                .endPort()
-                .build())
+            GatewayObjects.endpointSlice(cluster + "-slice", cluster, "127.0.0.1", port, ready))
         .createOr(existing -> existing.update());
   }
 

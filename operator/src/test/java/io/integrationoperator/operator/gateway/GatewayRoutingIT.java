@@ -8,8 +8,6 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -28,7 +26,7 @@ import io.integrationoperator.api.integration.Integration;
 import io.integrationoperator.api.integration.IntegrationSpec;
 import io.integrationoperator.api.integration.ProxyConfig;
 import io.integrationoperator.api.integration.ServerProtocol;
-import io.integrationoperator.client.gateway.GatewayEndpoints;
+import io.integrationoperator.client.gateway.GatewayObjects;
 import io.integrationoperator.operator.OperatorFixture;
 import io.integrationoperator.operator.OperatorSettings;
 import java.nio.charset.StandardCharsets;
@@ -472,19 +470,7 @@ class GatewayRoutingIT {
     client
         .services()
         .inNamespace(GATEWAY_NAMESPACE)
-        .resource(
-            new ServiceBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .addToLabels(GatewayEndpoints.CLUSTER_LABEL, cluster)
-                .endMetadata()
-                .withNewSpec()
-                .addNewPort()
-                .withName("http")
-                .withPort(8080)
-                .endPort()
-                .endSpec()
-                .build())
+        .resource(GatewayObjects.service(name, cluster, 8080))
         .create();
   }
 
@@ -494,24 +480,7 @@ class GatewayRoutingIT {
         .v1()
         .endpointSlices()
         .inNamespace(GATEWAY_NAMESPACE)
-        .resource(
-            new EndpointSliceBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .addToLabels("kubernetes.io/service-name", service)
-                .endMetadata()
-                .withAddressType("IPv4")
-                .addNewPort()
-                .withName("http")
-                .withPort(port)
-                .endPort()
-                .addNewEndpoint()
-                .withAddresses("127.0.0.1")
-                .withNewConditions()
-                .withReady(ready)
-                .endConditions()
-                .endEndpoint()
-                .build())
+        .resource(GatewayObjects.endpointSlice(name, service, "127.0.0.1", port, ready))
         .create();
   }
 

@@ -3,15 +3,13 @@ package io.integrationoperator.operator.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.integrationoperator.api.integration.ExecutionMode;
 import io.integrationoperator.api.integration.Integration;
-import io.integrationoperator.client.gateway.GatewayEndpoints;
+import io.integrationoperator.client.gateway.GatewayObjects;
 import io.integrationoperator.operator.OperatorFixture;
 import io.integrationoperator.operator.OperatorSettings;
 import java.nio.file.Files;
@@ -157,19 +155,7 @@ class GatewayTokenFileIT {
     client
         .services()
         .inNamespace(GATEWAY_NAMESPACE)
-        .resource(
-            new ServiceBuilder()
-                .withNewMetadata()
-                .withName("edge-1-gateway")
-                .addToLabels(GatewayEndpoints.CLUSTER_LABEL, "edge-1")
-                .endMetadata()
-                .withNewSpec()
-                .addNewPort()
-                .withName("http")
-                .withPort(8080)
-                .endPort()
-                .endSpec()
-                .build())
+        .resource(GatewayObjects.service("edge-1-gateway", "edge-1", 8080))
         .create();
   }
 
@@ -180,23 +166,8 @@ class GatewayTokenFileIT {
         .endpointSlices()
         .inNamespace(GATEWAY_NAMESPACE)
         .resource(
-            new EndpointSliceBuilder()
-                .withNewMetadata()
-                .withName("edge-1-gateway-a")
-                .addToLabels("kubernetes.io/service-name", "edge-1-gateway")
-                .endMetadata()
-                .withAddressType("IPv4")
-                .addNewPort()
-                .withName("http")
-                .withPort(gateway.port())
-                .endPort()
-                .addNewEndpoint()
-                .withAddresses("127.0.0.1")
-                .withNewConditions()
-                .withReady(true)
-                .endConditions()
-                .endEndpoint()
-                .build())
+            GatewayObjects.endpointSlice(
+                "edge-1-gateway-a", "edge-1-gateway", "127.0.0.1", gateway.port(), true))
         .create();
   }
 }
