@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 
 /**
- * Builds the objects that make a gateway cluster discoverable by {@link GatewayEndpoints}: the
+ * Builders of the objects that make a gateway cluster discoverable by {@link GatewayEndpoints}: the
  * labelled Service and an EndpointSlice with one endpoint. On a cluster the chart creates the
  * Service and Kubernetes the slices; local mode and tests create both themselves.
  */
