@@ -6,7 +6,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /** Parses proxy URLs of the form {@code http://host:port} or {@code https://host:port}. */
-final class ProxyUrls {
+public final class ProxyUrls {
 
   private static final String EXPECTED =
       "write it as http://host:port or https://host:port, and put credentials in the proxy"
@@ -20,7 +20,7 @@ final class ProxyUrls {
    * @throws InvalidSettingsException when the text is missing, has another scheme, no host, no
    *     port, user info, a path, a query or a fragment
    */
-  static URI parse(String text) throws InvalidSettingsException {
+  public static URI parse(String text) throws InvalidSettingsException {
     if (text == null || text.isBlank()) {
       throw new InvalidSettingsException("the proxy URL is missing; " + EXPECTED);
     }
@@ -41,7 +41,7 @@ final class ProxyUrls {
   }
 
   /** Returns the URL's host, IPv6 literals without brackets. */
-  static String host(URI url) {
+  public static String host(URI url) {
     String host = url.getHost();
     return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
   }
@@ -63,6 +63,9 @@ final class ProxyUrls {
     }
     if (url.getPort() < 1) {
       return "has no port";
+    }
+    if (url.getPort() > 65535) {
+      return "has a port above 65535";
     }
     boolean hasPath =
         url.getRawPath() != null && !url.getRawPath().isEmpty() && !url.getRawPath().equals("/");

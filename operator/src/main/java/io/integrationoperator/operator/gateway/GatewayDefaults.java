@@ -4,11 +4,10 @@ import io.integrationoperator.api.integration.ExecutionMode;
 import io.integrationoperator.api.integration.ServerProtocol;
 import io.integrationoperator.client.connection.InvalidSettingsException;
 import io.integrationoperator.client.http.NoProxyList;
+import io.integrationoperator.client.http.ProxyUrls;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -107,61 +106,21 @@ public record GatewayDefaults(
       throw new IllegalArgumentException(
           "invalid --default-no-proxy " + noProxy.strip() + ": " + e.getMessage(), e);
     }
-    String host = uri.getHost();
-    if (host.startsWith("[")) {
-      host = host.substring(1, host.length() - 1);
-    }
     return new DefaultProxy(
-        ServerProtocol.valueOf(uri.getScheme().toLowerCase(Locale.ROOT)),
-        host,
+        ServerProtocol.valueOf(uri.getScheme()),
+        ProxyUrls.host(uri),
         uri.getPort(),
         blank(secret) ? Optional.empty() : Optional.of(secret.trim()),
         entries);
   }
 
-  /** Parses and checks the proxy URL: http or https, a host and a port, nothing else. */
+  /** Parses and checks the proxy URL with the rules the executors apply to it. */
   private static URI proxyUri(String url) {
-    URI uri;
     try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      throw invalidUrl(url, "it is not a URL");
+      return ProxyUrls.parse(url);
+    } catch (InvalidSettingsException e) {
+      throw new IllegalArgumentException("invalid --default-proxy-url: " + e.getMessage(), e);
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw invalidUrl(url, "the scheme must be http or https");
-    }
-    if (uri.getRawUserInfo() != null) {
-      throw invalidUrl(
-          url, "it contains credentials, which belong in the Secret of --default-proxy-secret");
-    }
-    if (uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65535) {
-      throw invalidUrl(url, "it needs a host and a port");
-    }
-    boolean extra = uri.getRawPath() != null && !uri.getRawPath().isEmpty();
-    if ((extra && !uri.getRawPath().equals("/"))
-        || uri.getRawQuery() != null
-        || uri.getRawFragment() != null) {
-      throw invalidUrl(url, "it may have no path, query or fragment");
-    }
-    return uri;
-  }
-
-  private static IllegalArgumentException invalidUrl(String url, String problem) {
-    return new IllegalArgumentException(
-        "invalid --default-proxy-url "
-            + withoutUserInfo(url)
-            + ": "
-            + problem
-            + "; expected http://HOST:PORT or https://HOST:PORT, for example"
-            + " http://proxy.example.test:3128");
-  }
-
-  /** Masks the user information of a URL, so that an error never shows a proxy password. */
-  private static String withoutUserInfo(String url) {
-    int start = url.indexOf("://");
-    int at = url.lastIndexOf('@');
-    return start >= 0 && at > start ? url.substring(0, start + 3) + "***" + url.substring(at) : url;
   }
 
   private static boolean blank(String text) {
