@@ -18,8 +18,8 @@ import java.util.Set;
  * @param maxResponseBodyBytes longest response body of an external server that a call returns;
  *     longer bodies are rejected with status 502
  * @param mode sidecar or gateway
- * @param gatewayCluster the gateway cluster this executor serves; required in gateway mode, and
- *     allowed for a sidecar, which then runs that cluster's calls itself (local mode does so)
+ * @param gatewayCluster the gateway cluster this executor serves. It is required in gateway mode. A
+ *     sidecar that sets it runs that cluster's calls itself, as local mode's executor does.
  * @param threads number of threads that serve requests, which bounds the calls in flight
  * @param gatewayNamespace namespace of the labelled Services that define the gateway clusters, to
  *     which a sidecar forwards calls

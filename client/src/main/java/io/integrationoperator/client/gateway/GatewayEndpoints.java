@@ -160,7 +160,9 @@ public final class GatewayEndpoints implements AutoCloseable {
         .map(EndpointPort::getPort);
   }
 
-  /** An endpoint without conditions, or with conditions.ready unset, counts as ready. */
+  /**
+   * Returns true for a ready endpoint, including one without conditions or without a ready value.
+   */
   private static boolean isReady(Endpoint endpoint) {
     return endpoint.getConditions() == null
         || endpoint.getConditions().getReady() == null

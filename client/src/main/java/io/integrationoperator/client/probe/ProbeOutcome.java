@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one connectivity probe says about the connection: whether it is connected, with a CamelCase
- * reason and a one-sentence message. The operator turns it into the Connected condition; a gateway
- * executor returns it from its probe endpoint.
+ * Result of one connectivity probe: whether the connection works, with a CamelCase reason and a
+ * one-sentence message. The operator turns it into the Connected condition; a gateway executor
+ * returns it from its probe endpoint.
  *
  * @param reason {@value #PROBE_SUCCEEDED}, {@value #HTTP_ERROR} or a {@link CallFailure} name
  * @param message one sentence naming the request and the answer or error

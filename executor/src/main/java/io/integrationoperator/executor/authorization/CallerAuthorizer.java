@@ -172,8 +172,8 @@ public final class CallerAuthorizer {
       LOG.debug("TokenReview did not authenticate a caller");
       return Optional.empty();
     }
-    // The API reference of TokenReviewStatus.audiences (authentication.k8s.io/v1) asks clients
-    // that set spec.audiences to check status.audiences, because an authenticator that ignores
+    // The API reference of TokenReviewStatus.audiences (authentication.k8s.io/v1) says that clients
+    // setting spec.audiences should check status.audiences, because an authenticator that ignores
     // audiences returns none. NOTE: tested against the fabric8 mock API server only.
     if (audience.isPresent()
         && (status.getAudiences() == null || !status.getAudiences().contains(audience.get()))) {

@@ -4,7 +4,7 @@ import io.integrationoperator.executor.metrics.ForwardOutcome;
 import io.integrationoperator.executor.server.TaskApi;
 
 /**
- * What became of one forwarded call.
+ * Result of one forwarded call.
  *
  * @param answer the answer for the caller: the gateway executor's status and body, or an error
  * @param outcome the result, as the forwarded calls counter labels it

@@ -3,7 +3,7 @@ package io.integrationoperator.executor.integrations;
 import io.integrationoperator.client.connection.ConnectionSettings;
 import java.time.Duration;
 
-/** Where a task call of a resolved Integration runs: on this executor or in a gateway cluster. */
+/** Place where a task call of a resolved Integration runs: this executor or a gateway cluster. */
 public sealed interface Route {
 
   /**

@@ -188,7 +188,7 @@ public final class IntegrationLoggers implements AutoCloseable {
 
   /**
    * Logs one task call that this sidecar forwarded to a gateway cluster, on the Integration's
-   * logger: at INFO when a gateway executor answered, otherwise at WARN.
+   * logger: at INFO when a gateway executor responded, otherwise at WARN.
    *
    * @param executor the gateway executor as {@code host:port}; empty when none was ready, which the
    *     log line shows as {@code executor=none}

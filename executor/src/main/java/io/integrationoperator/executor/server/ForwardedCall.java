@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * What a sidecar sends along with a call it forwards to a gateway cluster.
+ * Forwarding headers that a sidecar sends with a call it forwards to a gateway cluster.
  *
  * @param from the forwarding executor: its gateway cluster, or {@code sidecar}
  * @param deadline the time left of the Integration's timeout when the sidecar sent the call
